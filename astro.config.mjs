@@ -1,0 +1,33 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import preact from '@astrojs/preact';
+import sitemap from '@astrojs/sitemap';
+import markdownExport from './scripts/markdown-export.mjs';
+
+// The canonical origin is only used for the sitemap, canonical links and social cards.
+// Set SITE_URL when deploying; the default keeps local builds self-contained.
+const site = process.env.SITE_URL ?? 'http://127.0.0.1:4321';
+
+export default defineConfig({
+  site,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [mdx(), preact(), sitemap({ filter: (page) => !page.includes('/404') }), markdownExport()],
+  markdown: {
+    shikiConfig: {
+      themes: { light: 'github-light', dark: 'github-dark' },
+      defaultColor: false,
+      wrap: false,
+    },
+  },
+  security: {
+    // Hashes for every script and style Astro emits; no 'unsafe-inline' for scripts.
+    // Pagefind compiles WebAssembly, which needs 'wasm-unsafe-eval'.
+    csp: {
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
+  devToolbar: { enabled: false },
+});

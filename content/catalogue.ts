@@ -1,0 +1,652 @@
+/**
+ * THE MODEL CATALOGUE: the single home of every price, limit, window, id and date on the site.
+ * Prose never types a number: it renders one from here with <Fact>, <PriceTable>, <ModelTable>, <RateLimitTable>.
+ *
+ * Every figure is `{ value, source, asOf, confidence, note? }`:
+ *   source      a key of `sources` below (each has the URL the figure was read from);
+ *   asOf        when that copy was read (YYYY-MM-DD, or YYYY-MM when the copy is dated only by month);
+ *   confidence  the mark the team reference gives it: 'confirmed' (Anthropic / AWS / Google source),
+ *               'third-party' (only third parties), 'uncertain' (sources conflict, or inferred from a general rule);
+ *   note        the reason for the mark, or what the other sources say.
+ * Validated by src/schemas/catalogue.ts at build time (src/content.config.ts, collection `models`) and in
+ * tests/unit/catalogue.test.ts. This file must not import zod at runtime (islands bundle it).
+ *
+ * ── Model keys (models[].id) ───────────────────────────────────────────────────────────────────────────────
+ *   opus-5-5 sonnet-5-5 haiku-5-5 fable-5-2 fable-5-1 opus-5 opus-4-8 opus-4-7 opus-4-6 opus-4-5
+ *   sonnet-5 sonnet-4-6 sonnet-4-5 haiku-4-5 opus-4-1 haiku-3-5
+ *   Lookups (src/lib/catalogue.ts `findModel`) also accept the API id and aliases, e.g. claude-haiku-4-5-20251001.
+ *
+ * ── <Fact model="…" field="…"> fields ──────────────────────────────────────────────────────────────────────
+ *   name apiId input output cacheWrite5m cacheWrite1h cacheRead batchInput batchOutput contextWindow maxOutput
+ *   released retires minCacheablePrompt toolTokensAuto toolTokensAny status
+ *   (also: bedrockId vertexId eolNotBefore tokenizer latency thinking effort defaultEffort usGeo)
+ *
+ * ── <Fact k="…"> keys (non-model facts, below in `facts`) ──────────────────────────────────────────────────
+ *   multipliers.cacheWrite5m  multipliers.cacheWrite1h  multipliers.cacheRead  multipliers.cacheReadFable51
+ *   multipliers.batch  multipliers.usGeo  multipliers.cloudRegional
+ *   breakEven.reads5m  breakEven.reads1h
+ *   tokenizerInflation
+ *   spendCaps.start  spendCaps.build  spendCaps.scale  spendCaps.custom
+ *   rateLimitScheme.newTiersSince  rateLimitScheme.oldTablesAsOf  rateLimitScheme.opusRaise
+ *   requestSizeLimits.messages  requestSizeLimits.countTokens  requestSizeLimits.batch  requestSizeLimits.files
+ *   sdkDefaults.maxRetries  sdkDefaults.timeoutMinutes  sdkDefaults.apiVersion
+ *   batchLimits.maxRequests  batchLimits.maxMb
+ *   cache.maxBreakpoints
+ *   fastMode.input  fastMode.output
+ *   serverTools.webSearchPer1000
+ *   longContext.oldPremiumAbove  longContext.oldInputMultiplier  longContext.oldOutputMultiplier
+ *   dataResidency.cloudRegionalPremium
+ *
+ * ── Rate limits (`rateLimits`) ─────────────────────────────────────────────────────────────────────────────
+ *   The last published OLD-scheme tables (Tier 1–4, copy of 2026-06-21) per pool: opus-4x, sonnet-4x, haiku-4-5.
+ *   The per-model numbers of the Start / Build / Scale tiers (since 2026-06-26) were not published in any copy we found.
+ *
+ * ── How to change a figure ─────────────────────────────────────────────────────────────────────────────────
+ *   1. Read the live page; 2. change the value AND its source / asOf / confidence; 3. add the source to `sources`
+ *   if new; 4. `npx vitest run --project unit tests/unit/catalogue.test.ts`. Adding a model is one entry in `models`
+ *   (plus its id in a rate-limit pool if it shares one).
+ */
+import type { Catalogue, CatalogueSource, Confidence, Figure, PriceSet } from '../src/schemas/catalogue.ts';
+
+const sources = {
+  S1: {
+    url: 'https://platform.claude.com/docs/en/about-claude/pricing',
+    title: 'Claude API pricing (snapshot with Fable 5.1 listed, before Opus 5.5)',
+    asOf: '2026-09',
+    confidence: 'confirmed',
+  },
+  'S2-opus-4-5': { url: 'https://platform.claude.com/docs/en/models/opus-4-5/overview', title: 'Claude Opus 4.5 overview', asOf: '2026-11', confidence: 'confirmed' },
+  'S2-opus-4-6': { url: 'https://platform.claude.com/docs/en/models/opus-4-6/overview', title: 'Claude Opus 4.6 overview', asOf: '2026-11', confidence: 'confirmed' },
+  'S2-opus-4-8': { url: 'https://platform.claude.com/docs/en/models/opus-4-8/overview', title: 'Claude Opus 4.8 overview', asOf: '2026-11', confidence: 'confirmed' },
+  'S2-sonnet-4-5': { url: 'https://platform.claude.com/docs/en/models/sonnet-4-5/overview', title: 'Claude Sonnet 4.5 overview', asOf: '2026-11', confidence: 'confirmed' },
+  'S2-sonnet-4-6': { url: 'https://platform.claude.com/docs/en/models/sonnet-4-6/overview', title: 'Claude Sonnet 4.6 overview', asOf: '2026-11', confidence: 'confirmed' },
+  'S2-haiku-4-5': { url: 'https://platform.claude.com/docs/en/models/haiku-4-5/overview', title: 'Claude Haiku 4.5 overview', asOf: '2026-11', confidence: 'confirmed' },
+  S3: {
+    url: 'https://github.com/anthropics/skills/tree/9d2f1ae/skills/claude-api',
+    title: "Anthropic's claude-api skill (models, error codes, prompt caching, platform availability) @ 9d2f1ae",
+    asOf: '2026-07-01',
+    confidence: 'confirmed',
+  },
+  S4: {
+    url: 'https://docs.aws.amazon.com/bedrock/latest/userguide/model-card-anthropic-claude-opus-4-7.html',
+    title: 'Amazon Bedrock model card: Claude Opus 4.7',
+    asOf: '2026-11',
+    confidence: 'confirmed',
+  },
+  S5: {
+    url: 'https://docs.cloud.google.com/gemini-enterprise-agent-platform/models/partner-models/claude/opus-4-7',
+    title: 'Google Cloud partner models: Claude Opus 4.7',
+    asOf: '2026-11',
+    confidence: 'confirmed',
+  },
+  S6: {
+    url: 'https://github.com/BerriAI/litellm/blob/00035b69/model_prices_and_context_window.json',
+    title: 'LiteLLM model_prices_and_context_window.json @ 00035b69',
+    asOf: '2026-11',
+    confidence: 'third-party',
+  },
+  S7: {
+    url: 'https://platform.claude.com/docs/en/agents-and-tools/tool-use/overview',
+    title: 'Tool use overview (web capture)',
+    asOf: '2026-09-26',
+    confidence: 'confirmed',
+  },
+  S8: { url: 'https://platform.claude.com/docs/en/api/errors', title: 'API errors', asOf: '2026-11', confidence: 'confirmed' },
+  S9: {
+    url: 'https://platform.claude.com/docs/en/api/rate-limits',
+    title: 'Rate limits (Start / Build / Scale tiers; copy of 2026-06-27)',
+    asOf: '2026-06-27',
+    confidence: 'confirmed',
+  },
+  'S9-3p': {
+    url: 'https://developersdigest.tech/rate-limits/anthropic',
+    title: 'Third-party copy of the rate-limits page (Fable 5.x figures)',
+    asOf: '2026-10-17',
+    confidence: 'third-party',
+  },
+  S10: {
+    url: 'https://platform.claude.com/docs/en/manage-claude/data-residency',
+    title: 'Data residency (inference_geo)',
+    asOf: '2026-11',
+    confidence: 'confirmed',
+  },
+  S14: { url: 'https://platform.claude.com/docs/en/build-with-claude/effort', title: 'Effort', asOf: '2026-11', confidence: 'confirmed' },
+  'S15-opus-5-5': { url: 'https://platform.claude.com/docs/en/models/opus-5-5/overview', title: 'Claude Opus 5.5 overview', asOf: '2026-11', confidence: 'confirmed' },
+  'S15-sonnet-5-5': { url: 'https://platform.claude.com/docs/en/models/sonnet-5-5/overview', title: 'Claude Sonnet 5.5 overview', asOf: '2026-11', confidence: 'confirmed' },
+  'S15-haiku-5-5': { url: 'https://platform.claude.com/docs/en/models/haiku-5-5/overview', title: 'Claude Haiku 5.5 overview', asOf: '2026-11', confidence: 'confirmed' },
+  S16: {
+    url: 'https://platform.claude.com/docs/en/build-with-claude/prompt-caching',
+    title: 'Prompt caching (as quoted in public repository notes)',
+    asOf: '2026-06-05',
+    confidence: 'confirmed',
+  },
+  'S16-1194': {
+    url: 'https://github.com/anthropics/anthropic-sdk-python/issues/1194',
+    title: 'anthropic-sdk-python#1194 (user report on the Sonnet 4.6 cache minimum)',
+    asOf: '2026-07',
+    confidence: 'third-party',
+  },
+  S17: {
+    url: 'https://platform.claude.com/docs/en/api/rate-limits',
+    title: 'Rate limits, old Tier 1–4 tables (public copies; one checked 2026-06-21)',
+    asOf: '2026-06-21',
+    confidence: 'confirmed',
+  },
+  S18: {
+    url: 'https://platform.claude.com/docs/en/build-with-claude/claude-on-amazon-bedrock-legacy',
+    title: 'Claude on Amazon Bedrock (legacy InvokeModel path)',
+    asOf: '2026-11',
+    confidence: 'confirmed',
+  },
+  S19: {
+    url: 'https://platform.claude.com/docs/en/build-with-claude/claude-on-vertex-ai',
+    title: 'Claude on Vertex AI (model ids per platform)',
+    asOf: '2026-11',
+    confidence: 'confirmed',
+  },
+  F52: {
+    url: 'https://platform.claude.com/docs/en/models/fable-5-2/migration-guide',
+    title: 'Claude Fable 5.2 migration guide',
+    asOf: '2026-11-23',
+    confidence: 'confirmed',
+  },
+  'F52-3p': {
+    url: 'https://docs.laozhang.ai/en/announcements/claude-fable-5-2-2026-11.md',
+    title: 'Third-party announcement quoting the Fable 5.2 list price',
+    asOf: '2026-11-23',
+    confidence: 'third-party',
+  },
+  'F51-3p': {
+    url: 'https://github.com/BerriAI/litellm/discussions/39163',
+    title: 'LiteLLM discussion 39163 (Fable 5.1 cache minimum)',
+    asOf: '2026-11',
+    confidence: 'third-party',
+  },
+} satisfies Record<string, CatalogueSource>;
+
+type SourceKey = keyof typeof sources;
+
+function fig<T>(value: T, source: SourceKey, confidence: Confidence, note?: string, asOf?: string): Figure<T> {
+  const f: Figure<T> = { value, source, asOf: asOf ?? sources[source].asOf, confidence };
+  if (note) f.note = note;
+  return f;
+}
+/** Confirmed in an Anthropic / AWS / Google source. */
+const c = <T>(value: T, source: SourceKey, note?: string, asOf?: string) => fig(value, source, 'confirmed', note, asOf);
+/** Only third-party sources. */
+const t = <T>(value: T, source: SourceKey, note?: string, asOf?: string) => fig(value, source, 'third-party', note, asOf);
+/** Sources conflict, or inferred from a general rule. */
+const u = <T>(value: T, source: SourceKey, note: string, asOf?: string) => fig(value, source, 'uncertain', note, asOf);
+
+type Mark = (v: number) => Figure<number>;
+function priceSet(mark: Mark, input: number, output: number, cacheWrite5m: number, cacheWrite1h: number, cacheRead: number, cacheMark?: Mark): PriceSet {
+  const cm = cacheMark ?? mark;
+  return { input: mark(input), output: mark(output), cacheWrite5m: cm(cacheWrite5m), cacheWrite1h: cm(cacheWrite1h), cacheRead: cm(cacheRead) };
+}
+
+const DERIVED_CACHE =
+  "derived from the pricing page's standard multipliers (5-min write 1.25×, 1-h write 2×, read 0.1× base input); no per-model cache price in our sources";
+const BATCH_RULE = 'the pricing page\'s general rule "Batch API: 50% off"; no per-model Batch price in our sources';
+const GEO_RULE = 'inference_geo "us" is accepted on Claude 4.6 and later';
+const GEO_OLD = 'older models return 400 when inference_geo is sent';
+const TOKENIZER_NEW = 'Claude 4.7 and later use the newer tokenizer (~30% more tokens for the same text)';
+const TOKENIZER_OLD = 'Sonnet 4.6 and earlier use the older tokenizer';
+const FABLE_INFERRED = 'inferred from the "Claude 4.7 and later" rule; not stated for Fable';
+const LATENCY_TIER = "label Anthropic's comparison table gives this tier; not checked for this model";
+const batchHalf = c(0.5, 'S1');
+
+const opus4Prices = (source: SourceKey) => priceSet((v) => c(v, source), 5, 25, 6.25, 10, 0.5);
+const sonnet4Prices = priceSet((v) => c(v, 'S1'), 3, 15, 3.75, 6, 0.3);
+const sonnet5Prices = (source: SourceKey) => priceSet((v) => c(v, source), 2, 10, 2.5, 4, 0.2);
+
+export const catalogue: Catalogue = {
+  sources,
+  models: [
+    // ── Current ──────────────────────────────────────────────────────────────────────────────────────────────
+    {
+      id: 'opus-5-5',
+      name: 'Claude Opus 5.5',
+      tier: 'opus',
+      status: c('current', 'S15-opus-5-5'),
+      apiId: c('claude-opus-5-5', 'S15-opus-5-5'),
+      contextWindow: c(1_000_000, 'S15-opus-5-5'),
+      maxOutput: c(128_000, 'S15-opus-5-5'),
+      prices: priceSet((v) => c(v, 'S15-opus-5-5'), 4, 20, 5, 8, 0.2),
+      batchMultiplier: c(0.5, 'S15-opus-5-5', 'Batch $2 / $10'),
+      usGeo: c(true, 'S10', GEO_RULE),
+      tokenizer: c('4.7', 'S1', TOKENIZER_NEW),
+      defaultEffort: c('medium', 'S15-opus-5-5'),
+      latency: c('Moderate', 'S15-opus-5-5'),
+      notes: ['Cache reads are billed at 0.05× input ($0.20), not the usual 0.1×.'],
+    },
+    {
+      id: 'sonnet-5-5',
+      name: 'Claude Sonnet 5.5',
+      tier: 'sonnet',
+      status: c('current', 'S15-sonnet-5-5'),
+      apiId: c('claude-sonnet-5-5', 'S15-sonnet-5-5'),
+      contextWindow: c(1_000_000, 'S15-sonnet-5-5'),
+      maxOutput: c(128_000, 'S15-sonnet-5-5'),
+      prices: sonnet5Prices('S15-sonnet-5-5'),
+      batchMultiplier: c(0.5, 'S15-sonnet-5-5', 'Batch $1 / $5'),
+      usGeo: c(true, 'S10', GEO_RULE),
+      tokenizer: c('4.7', 'S1', TOKENIZER_NEW),
+      latency: c('Fast', 'S15-sonnet-5-5'),
+    },
+    {
+      id: 'haiku-5-5',
+      name: 'Claude Haiku 5.5',
+      tier: 'haiku',
+      status: c('current', 'S15-haiku-5-5'),
+      apiId: c('claude-haiku-5-5', 'S15-haiku-5-5'),
+      released: c('2026-10-07', 'S15-haiku-5-5'),
+      contextWindow: c(1_000_000, 'S15-haiku-5-5'),
+      maxOutput: c(128_000, 'S15-haiku-5-5'),
+      prices: priceSet(
+        (v) => c(v, 'S15-haiku-5-5', 'prompts up to 100,000 tokens'),
+        0.1,
+        0.5,
+        0.125,
+        0.2,
+        0.01,
+        (v) => u(v, 'S1', DERIVED_CACHE),
+      ),
+      promptTiers: [
+        {
+          above: 100_000,
+          prices: priceSet(
+            (v) => c(v, 'S15-haiku-5-5', 'prompts over 100,000 tokens: every category at the higher rate'),
+            0.5,
+            2.5,
+            0.625,
+            1,
+            0.05,
+            (v) => u(v, 'S1', DERIVED_CACHE),
+          ),
+        },
+      ],
+      batchMultiplier: u(0.5, 'S1', BATCH_RULE),
+      usGeo: c(true, 'S10', GEO_RULE),
+      tokenizer: c('4.7', 'S1', TOKENIZER_NEW),
+      thinking: c('adaptive', 'S15-haiku-5-5', 'adaptive thinking and effort'),
+      defaultEffort: c('medium', 'S15-haiku-5-5'),
+      latency: c('Fastest', 'S15-haiku-5-5'),
+      notes: ['The only current model with a prompt-size price tier: over 100,000 prompt tokens the whole request costs 5× more.'],
+    },
+    {
+      id: 'fable-5-2',
+      name: 'Claude Fable 5.2',
+      tier: 'fable',
+      status: c('current', 'F52'),
+      apiId: c('claude-fable-5-2', 'F52'),
+      released: c('2026-11-09', 'F52'),
+      contextWindow: t(1_000_000, 'F52-3p', '1M context at one rate'),
+      prices: priceSet((v) => t(v, 'F52-3p', 'list price quoted by third parties; not yet on the official pricing page we read'), 8, 40, 10, 16, 0.2),
+      batchMultiplier: u(0.5, 'S1', BATCH_RULE),
+      usGeo: u(true, 'S10', `${GEO_RULE}; not stated for Fable`),
+      tokenizer: u('4.7', 'S1', FABLE_INFERRED),
+      latency: c('Slower', 'S15-opus-5-5', 'Fable tier label in the current comparison table'),
+      notes: ['Also named Mythos 5.2. Available on the Claude API, Claude Platform on AWS, Google Cloud, Amazon Bedrock and Microsoft Foundry.'],
+    },
+    // ── Legacy, still available ──────────────────────────────────────────────────────────────────────────────
+    {
+      id: 'fable-5-1',
+      name: 'Claude Fable 5.1',
+      tier: 'fable',
+      status: u('legacy', 'F52', 'inferred: Fable 5.2 replaced it on 2026-11-09'),
+      prices: priceSet((v) => c(v, 'S1'), 10, 50, 12.5, 20, 0.25),
+      batchMultiplier: u(0.5, 'S1', BATCH_RULE),
+      usGeo: u(true, 'S10', `${GEO_RULE}; not stated for Fable`),
+      tokenizer: u('4.7', 'S1', FABLE_INFERRED),
+      minCacheablePrompt: t(512, 'F51-3p'),
+      latency: c('Slower', 'S15-opus-5-5', 'Fable tier label in the current comparison table'),
+      notes: ['Also named Mythos 5.1. Cache reads at 0.025× input ($0.25), the lowest ratio of any Claude model.'],
+    },
+    {
+      id: 'opus-5',
+      name: 'Claude Opus 5',
+      tier: 'opus',
+      status: u('legacy', 'S15-opus-5-5', 'not in the current lineup; its own overview page is not in our sources'),
+      prices: opus4Prices('S1'),
+      batchMultiplier: batchHalf,
+      usGeo: c(true, 'S10', GEO_RULE),
+      tokenizer: c('4.7', 'S1', TOKENIZER_NEW),
+      toolTokensAuto: c(286, 'S7'),
+      toolTokensAny: c(406, 'S7'),
+      latency: u('Moderate', 'S15-opus-5-5', LATENCY_TIER),
+      notes: ['Fast mode (research preview, Claude API only, no Batch) is billed at the fast-mode rates.'],
+    },
+    {
+      id: 'opus-4-8',
+      name: 'Claude Opus 4.8',
+      tier: 'opus',
+      status: c('legacy', 'S2-opus-4-8'),
+      apiId: c('claude-opus-4-8', 'S2-opus-4-8'),
+      released: c('2026-05-28', 'S2-opus-4-8'),
+      contextWindow: c(1_000_000, 'S2-opus-4-8'),
+      maxOutput: c(128_000, 'S2-opus-4-8'),
+      prices: opus4Prices('S1'),
+      batchMultiplier: batchHalf,
+      usGeo: c(true, 'S10', GEO_RULE),
+      tokenizer: c('4.7', 'S1', TOKENIZER_NEW),
+      minCacheablePrompt: c(1024, 'S16'),
+      effort: c(['low', 'medium', 'high', 'xhigh', 'max'], 'S2-opus-4-8', 'same API surface as Opus 4.7'),
+      thinking: c('adaptive-only', 'S2-opus-4-8', 'same API surface as Opus 4.7'),
+      toolTokensAuto: c(290, 'S7'),
+      toolTokensAny: c(410, 'S7'),
+      latency: u('Moderate', 'S15-opus-5-5', LATENCY_TIER),
+      rateLimitPool: 'opus-4x',
+      notes: ['Fast mode (research preview, Claude API only, no Batch) is billed at the fast-mode rates.'],
+    },
+    {
+      id: 'opus-4-7',
+      name: 'Claude Opus 4.7',
+      tier: 'opus',
+      status: c('legacy', 'S15-opus-5-5', 'marked "Legacy (still available)"'),
+      apiId: c('claude-opus-4-7', 'S3', 'the dateless id is the pinned snapshot; there is no dated form'),
+      bedrockId: c('anthropic.claude-opus-4-7', 'S4', 'inference profiles us. / eu. / global.anthropic.claude-opus-4-7'),
+      vertexId: c('claude-opus-4-7', 'S5'),
+      released: c('2026-04-16', 'S3', 'Vertex AI lists 2026-04-15', '2026-04-16'),
+      eolNotBefore: c('2027-04-16', 'S4', 'AWS and Google Cloud model cards'),
+      contextWindow: c(1_000_000, 'S4', 'standard price across the whole window'),
+      maxOutput: c(128_000, 'S4'),
+      prices: opus4Prices('S1'),
+      batchMultiplier: batchHalf,
+      usGeo: c(true, 'S10', GEO_RULE),
+      tokenizer: c('4.7', 'S1', 'first model with the newer tokenizer: ~30% more tokens than Opus 4.6 for the same text'),
+      minCacheablePrompt: u(4096, 'S16', 'docs quoted 2026-06-05 and the Anthropic skill (2026-07-01) say 4,096; LiteLLM and an Oct-2026 third-party article say 2,048'),
+      effort: c(['low', 'medium', 'high', 'xhigh', 'max'], 'S3'),
+      thinking: c('adaptive-only', 'S3', 'budget_tokens, temperature, top_p and top_k return 400'),
+      toolTokensAuto: c(675, 'S7'),
+      toolTokensAny: c(804, 'S7'),
+      latency: u('Moderate', 'S15-opus-5-5', LATENCY_TIER),
+      rateLimitPool: 'opus-4x',
+      notes: ['Knowledge cutoff January 2026.', 'Fast mode is not available (requests error).'],
+    },
+    {
+      id: 'opus-4-6',
+      name: 'Claude Opus 4.6',
+      tier: 'opus',
+      status: c('legacy', 'S2-opus-4-6'),
+      apiId: c('claude-opus-4-6', 'S2-opus-4-6'),
+      bedrockId: t('anthropic.claude-opus-4-6-v1', 'S19', 'seen in public repositories; legacy InvokeModel / Converse'),
+      vertexId: c('claude-opus-4-6', 'S19'),
+      released: c('2026-02-05', 'S2-opus-4-6'),
+      contextWindow: c(1_000_000, 'S2-opus-4-6'),
+      maxOutput: c(128_000, 'S2-opus-4-6'),
+      prices: opus4Prices('S1'),
+      batchMultiplier: batchHalf,
+      usGeo: c(true, 'S10', GEO_RULE),
+      tokenizer: c('pre-4.7', 'S1', TOKENIZER_OLD),
+      minCacheablePrompt: c(4096, 'S16'),
+      effort: c(['low', 'medium', 'high', 'max'], 'S14'),
+      thinking: c('adaptive', 'S2-opus-4-6', 'budget_tokens is deprecated but still works'),
+      toolTokensAuto: c(497, 'S7'),
+      toolTokensAny: c(589, 'S7'),
+      latency: u('Moderate', 'S15-opus-5-5', LATENCY_TIER),
+      rateLimitPool: 'opus-4x',
+    },
+    {
+      id: 'opus-4-5',
+      name: 'Claude Opus 4.5',
+      tier: 'opus',
+      status: c('legacy', 'S2-opus-4-5'),
+      apiId: c('claude-opus-4-5-20251101', 'S2-opus-4-5'),
+      aliases: c(['claude-opus-4-5'], 'S2-opus-4-5'),
+      bedrockId: c('anthropic.claude-opus-4-5-20251101-v1:0', 'S19'),
+      vertexId: c('claude-opus-4-5@20251101', 'S19'),
+      released: c('2025-11-24', 'S2-opus-4-5'),
+      contextWindow: c(200_000, 'S2-opus-4-5'),
+      maxOutput: c(64_000, 'S2-opus-4-5'),
+      prices: opus4Prices('S1'),
+      batchMultiplier: batchHalf,
+      usGeo: c(false, 'S10', GEO_OLD),
+      tokenizer: c('pre-4.7', 'S1', TOKENIZER_OLD),
+      minCacheablePrompt: c(4096, 'S16'),
+      effort: c(['low', 'medium', 'high'], 'S14'),
+      thinking: c('extended', 'S2-opus-4-5'),
+      toolTokensAuto: c(496, 'S7'),
+      toolTokensAny: c(588, 'S7'),
+      latency: u('Moderate', 'S15-opus-5-5', LATENCY_TIER),
+      rateLimitPool: 'opus-4x',
+    },
+    {
+      id: 'sonnet-5',
+      name: 'Claude Sonnet 5',
+      tier: 'sonnet',
+      status: u('legacy', 'S15-sonnet-5-5', 'not in the current lineup; its own overview page is not in our sources'),
+      prices: sonnet5Prices('S1'),
+      batchMultiplier: batchHalf,
+      usGeo: c(true, 'S10', GEO_RULE),
+      tokenizer: c('4.7', 'S1', TOKENIZER_NEW),
+      latency: u('Fast', 'S15-sonnet-5-5', LATENCY_TIER),
+    },
+    {
+      id: 'sonnet-4-6',
+      name: 'Claude Sonnet 4.6',
+      tier: 'sonnet',
+      status: c('legacy', 'S2-sonnet-4-6'),
+      apiId: c('claude-sonnet-4-6', 'S2-sonnet-4-6'),
+      bedrockId: t('anthropic.claude-sonnet-4-6', 'S19', 'seen in public repositories'),
+      vertexId: c('claude-sonnet-4-6', 'S19'),
+      released: c('2026-02-17', 'S2-sonnet-4-6'),
+      contextWindow: c(1_000_000, 'S2-sonnet-4-6'),
+      maxOutput: u(128_000, 'S2-sonnet-4-6', "128K per Anthropic's docs; 64K in LiteLLM and launch-era third-party pages"),
+      prices: sonnet4Prices,
+      batchMultiplier: batchHalf,
+      usGeo: c(true, 'S10', GEO_RULE),
+      tokenizer: c('pre-4.7', 'S1', TOKENIZER_OLD),
+      minCacheablePrompt: u(1024, 'S16', "1,024 per the docs (quoted Feb–Jun 2026); 2,048 per Anthropic's skill (July 2026) and a user report in anthropic-sdk-python#1194"),
+      effort: c(['low', 'medium', 'high', 'max'], 'S14', 'max is accepted, xhigh is not'),
+      thinking: c('adaptive', 'S2-sonnet-4-6', 'budget_tokens is deprecated but still works'),
+      toolTokensAuto: c(497, 'S7'),
+      toolTokensAny: c(589, 'S7'),
+      latency: u('Fast', 'S15-sonnet-5-5', LATENCY_TIER),
+      rateLimitPool: 'sonnet-4x',
+    },
+    // ── Deprecated ───────────────────────────────────────────────────────────────────────────────────────────
+    {
+      id: 'sonnet-4-5',
+      name: 'Claude Sonnet 4.5',
+      tier: 'sonnet',
+      status: c('deprecated', 'S2-sonnet-4-5'),
+      apiId: c('claude-sonnet-4-5-20250929', 'S2-sonnet-4-5'),
+      aliases: c(['claude-sonnet-4-5'], 'S2-sonnet-4-5'),
+      bedrockId: c('anthropic.claude-sonnet-4-5-20250929-v1:0', 'S19'),
+      vertexId: c('claude-sonnet-4-5@20250929', 'S19'),
+      released: c('2025-09-29', 'S2-sonnet-4-5'),
+      retires: c('2026-11-30', 'S2-sonnet-4-5'),
+      contextWindow: c(200_000, 'S2-sonnet-4-5', 'the old 1M beta is gone'),
+      maxOutput: c(64_000, 'S2-sonnet-4-5'),
+      prices: sonnet4Prices,
+      batchMultiplier: batchHalf,
+      usGeo: c(false, 'S10', GEO_OLD),
+      tokenizer: c('pre-4.7', 'S1', TOKENIZER_OLD),
+      minCacheablePrompt: c(1024, 'S16'),
+      effort: c([], 'S14', 'the effort parameter returns an error'),
+      thinking: c('extended', 'S2-sonnet-4-5'),
+      toolTokensAuto: c(496, 'S7'),
+      toolTokensAny: c(588, 'S7'),
+      latency: u('Fast', 'S15-sonnet-5-5', LATENCY_TIER),
+      rateLimitPool: 'sonnet-4x',
+    },
+    {
+      id: 'haiku-4-5',
+      name: 'Claude Haiku 4.5',
+      tier: 'haiku',
+      status: c('legacy', 'S2-haiku-4-5'),
+      apiId: c('claude-haiku-4-5-20251001', 'S2-haiku-4-5'),
+      aliases: c(['claude-haiku-4-5'], 'S2-haiku-4-5'),
+      bedrockId: c('anthropic.claude-haiku-4-5-20251001-v1:0', 'S19'),
+      vertexId: c('claude-haiku-4-5@20251001', 'S19'),
+      released: c('2025-10-15', 'S2-haiku-4-5'),
+      contextWindow: c(200_000, 'S2-haiku-4-5'),
+      maxOutput: c(64_000, 'S2-haiku-4-5'),
+      prices: priceSet((v) => c(v, 'S1'), 1, 5, 1.25, 2, 0.1),
+      batchMultiplier: batchHalf,
+      usGeo: c(false, 'S10', GEO_OLD),
+      tokenizer: c('pre-4.7', 'S1', TOKENIZER_OLD),
+      minCacheablePrompt: c(4096, 'S16'),
+      effort: c([], 'S14', 'the effort parameter returns an error'),
+      thinking: c('extended', 'S2-haiku-4-5', 'no adaptive thinking'),
+      toolTokensAuto: c(496, 'S7'),
+      toolTokensAny: c(588, 'S7'),
+      latency: u('Fastest', 'S15-haiku-5-5', LATENCY_TIER),
+      rateLimitPool: 'haiku-4-5',
+      notes: ['Knowledge cutoff February 2025.'],
+    },
+    // ── Retired on the Claude API, still on Amazon Bedrock and Google Cloud ────────────────────────────────────
+    {
+      id: 'opus-4-1',
+      name: 'Claude Opus 4.1',
+      tier: 'opus',
+      status: c('retired-api', 'S1', 'kept on Amazon Bedrock and Google Cloud'),
+      apiId: c('claude-opus-4-1-20250805', 'S3'),
+      released: c('2025-08', 'S3'),
+      retires: c('2026-08-05', 'S3', 'retirement date announced in the Anthropic skill of 2026-07-01'),
+      contextWindow: c(200_000, 'S3'),
+      maxOutput: c(32_000, 'S3'),
+      prices: priceSet((v) => c(v, 'S1'), 15, 75, 18.75, 30, 1.5),
+      batchMultiplier: batchHalf,
+      usGeo: c(false, 'S10', GEO_OLD),
+      tokenizer: c('pre-4.7', 'S1', TOKENIZER_OLD),
+      minCacheablePrompt: c(1024, 'S16'),
+      thinking: c('extended', 'S3'),
+      toolTokensAuto: c(313, 'S7'),
+      toolTokensAny: c(315, 'S7'),
+      latency: u('Moderate', 'S15-opus-5-5', LATENCY_TIER),
+    },
+    {
+      id: 'haiku-3-5',
+      name: 'Claude Haiku 3.5',
+      tier: 'haiku',
+      status: c('retired-api', 'S3', 'still on Amazon Bedrock and Google Cloud'),
+      apiId: c('claude-3-5-haiku-20241022', 'S3'),
+      released: c('2024-10', 'S3'),
+      retires: c('2026-02-19', 'S3', 'retired on the Claude API'),
+      contextWindow: c(200_000, 'S3'),
+      prices: priceSet((v) => c(v, 'S1', 'Bedrock / Google Cloud only'), 0.8, 4, 1, 1.6, 0.08),
+      batchMultiplier: batchHalf,
+      usGeo: c(false, 'S10', GEO_OLD),
+      tokenizer: c('pre-4.7', 'S1', TOKENIZER_OLD),
+      thinking: c('none', 'S3'),
+      latency: u('Fastest', 'S15-haiku-5-5', LATENCY_TIER),
+      notes: ['Cache reads counted towards ITPM on this model, unlike current models.'],
+    },
+  ],
+
+  facts: {
+    multipliers: {
+      cacheWrite5m: { ...c(1.25, 'S1', 'of base input'), unit: 'multiplier' },
+      cacheWrite1h: { ...c(2, 'S1', 'of base input'), unit: 'multiplier' },
+      cacheRead: { ...c(0.1, 'S1', 'of base input; Opus 5.5 reads at 0.05× and Fable 5.1 at 0.025×'), unit: 'multiplier' },
+      cacheReadFable51: { ...c(0.025, 'S1'), unit: 'multiplier' },
+      batch: { ...c(0.5, 'S1', '50% off input and output; stacks with cache multipliers and data residency'), unit: 'multiplier' },
+      usGeo: { ...c(1.1, 'S1', 'inference_geo "us", every token category, Claude 4.6 and later'), unit: 'multiplier' },
+      cloudRegional: {
+        ...c(1.1, 'S1', 'Bedrock / Google Cloud regional and multi-region endpoints over global, Sonnet 4.5, Haiku 4.5, Opus 4.5 and later'),
+        unit: 'multiplier',
+      },
+    },
+    breakEven: {
+      reads5m: { ...c(1, 'S1', 'one cache read pays back a 5-minute cache write'), unit: 'reads' },
+      reads1h: { ...c(2, 'S1', 'two cache reads pay back a 1-hour cache write'), unit: 'reads' },
+    },
+    tokenizerInflation: { ...c(0.3, 'S1', 'Claude 4.7 and later count about 30% more tokens for the same text'), unit: 'fraction' },
+    spendCaps: {
+      start: { ...c(500, 'S9'), unit: 'usd-per-month' },
+      build: { ...c(1000, 'S9'), unit: 'usd-per-month' },
+      scale: { ...c(200_000, 'S9'), unit: 'usd-per-month' },
+      custom: { ...c('none (set with the account team)', 'S9'), unit: 'text' },
+    },
+    rateLimitScheme: {
+      newTiersSince: { ...c('2026-06-26', 'S9', 'Start / Build / Scale, plus Custom and Evaluation'), unit: 'date' },
+      oldTablesAsOf: { ...c('2026-06-21', 'S17', 'last copy of the Tier 1–4 tables'), unit: 'date' },
+      opusRaise: { ...c('2026-05', 'S17', 'Opus 4.x limits raised above Sonnet 4.x'), unit: 'text' },
+    },
+    requestSizeLimits: {
+      messages: { ...c(32, 'S8'), unit: 'mb' },
+      countTokens: { ...c(32, 'S8'), unit: 'mb' },
+      batch: { ...c(256, 'S8'), unit: 'mb' },
+      files: { ...c(500, 'S8'), unit: 'mb' },
+    },
+    sdkDefaults: {
+      maxRetries: { ...c(2, 'S3', 'retries 408, 409, 429, 5xx and connection errors'), unit: 'count' },
+      timeoutMinutes: { ...c(10, 'S3'), unit: 'minutes' },
+      apiVersion: { ...c('2026-10-21', 'S18', 'default API version of the latest SDKs; legacy ARN-versioned Bedrock models reject it'), unit: 'text' },
+    },
+    batchLimits: {
+      maxRequests: { ...c(100_000, 'S17', 'requests per batch'), unit: 'count' },
+      maxMb: { ...c(256, 'S8', 'per batch'), unit: 'mb' },
+    },
+    cache: {
+      maxBreakpoints: { ...c(4, 'S3'), unit: 'count' },
+    },
+    fastMode: {
+      input: { ...c(10, 'S1', 'Opus 4.8 / Opus 5 fast mode (research preview, Claude API only, no Batch)'), unit: 'usd-per-mtok' },
+      output: { ...c(50, 'S1', 'Opus 4.8 / Opus 5 fast mode (research preview, Claude API only, no Batch)'), unit: 'usd-per-mtok' },
+    },
+    serverTools: {
+      webSearchPer1000: { ...c(10, 'S1', 'web fetch is free'), unit: 'usd-per-1000' },
+    },
+    longContext: {
+      oldPremiumAbove: { ...c(200_000, 'S1', 'history: Sonnet 4/4.5 1M beta and the Feb–Mar 2026 beta for 4.6 models'), unit: 'tokens' },
+      oldInputMultiplier: { ...c(2, 'S1', 'history: whole request, prompts over 200K'), unit: 'multiplier' },
+      oldOutputMultiplier: { ...c(1.5, 'S1', 'history: whole request, prompts over 200K'), unit: 'multiplier' },
+    },
+    dataResidency: {
+      cloudRegionalPremium: { ...c(0.1, 'S1', 'regional and multi-region endpoints on Bedrock / Google Cloud'), unit: 'fraction' },
+    },
+  },
+
+  rateLimits: {
+    note:
+      'These are the last published old-scheme limits (Tier 1–4, copy of 2026-06-21, after the May 2026 Opus raise). Since 2026-06-26 the tiers are Start / Build / Scale; the per-model limits of the new tiers were not published in any copy we found. Read your own limits in the Console.',
+    tiers: [
+      { id: 'tier-1', name: 'Tier 1', deposit: c(5, 'S17') },
+      { id: 'tier-2', name: 'Tier 2', deposit: c(40, 'S17') },
+      { id: 'tier-3', name: 'Tier 3', deposit: c(200, 'S17') },
+      { id: 'tier-4', name: 'Tier 4', deposit: c(400, 'S17') },
+    ],
+    pools: {
+      'opus-4x': {
+        name: 'Opus 4.x (4.8, 4.7, 4.6, 4.5)',
+        models: ['opus-4-8', 'opus-4-7', 'opus-4-6', 'opus-4-5'],
+        limits: {
+          'tier-1': c({ rpm: 50, itpm: 500_000, otpm: 80_000 }, 'S17'),
+          'tier-2': c({ rpm: 1000, itpm: 2_000_000, otpm: 200_000 }, 'S17'),
+          'tier-3': c({ rpm: 2000, itpm: 5_000_000, otpm: 400_000 }, 'S17'),
+          'tier-4': c({ rpm: 4000, itpm: 10_000_000, otpm: 800_000 }, 'S17'),
+        },
+      },
+      'sonnet-4x': {
+        name: 'Sonnet 4.x (4.6, 4.5)',
+        models: ['sonnet-4-6', 'sonnet-4-5'],
+        limits: {
+          'tier-1': c({ rpm: 50, itpm: 30_000, otpm: 8_000 }, 'S17'),
+          'tier-2': c({ rpm: 1000, itpm: 450_000, otpm: 90_000 }, 'S17'),
+          'tier-3': c({ rpm: 2000, itpm: 800_000, otpm: 160_000 }, 'S17'),
+          'tier-4': c({ rpm: 4000, itpm: 2_000_000, otpm: 400_000 }, 'S17'),
+        },
+      },
+      'haiku-4-5': {
+        name: 'Haiku 4.5',
+        models: ['haiku-4-5'],
+        limits: {
+          'tier-1': c({ rpm: 50, itpm: 50_000, otpm: 10_000 }, 'S17'),
+          'tier-2': c({ rpm: 1000, itpm: 450_000, otpm: 90_000 }, 'S17'),
+          'tier-3': c({ rpm: 2000, itpm: 1_000_000, otpm: 200_000 }, 'S17'),
+          'tier-4': c({ rpm: 4000, itpm: 4_000_000, otpm: 800_000 }, 'S17'),
+        },
+      },
+    },
+    opusBeforeMay2026: {
+      'tier-1': c({ rpm: 50, itpm: 30_000, otpm: 8_000 }, 'S17', 'same as Sonnet 4.x before the May 2026 raise'),
+      'tier-4': c({ rpm: 4000, itpm: 2_000_000, otpm: 400_000 }, 'S17', 'same as Sonnet 4.x before the May 2026 raise'),
+    },
+    fableNewScheme: {
+      start: t({ rpm: 1000, itpm: 500_000, otpm: 100_000 }, 'S9-3p'),
+      scale: t({ rpm: 4000, itpm: 4_000_000, otpm: 800_000 }, 'S9-3p'),
+    },
+  },
+};
