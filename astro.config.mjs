@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import markdownExport from './scripts/markdown-export.mjs';
+import rehypeTableScroll from './scripts/rehype-table-scroll.mjs';
 
 // The canonical origin is only used for the sitemap, canonical links and social cards.
 // Set SITE_URL when deploying; the default keeps local builds self-contained.
@@ -12,9 +13,11 @@ const site = process.env.SITE_URL ?? 'http://127.0.0.1:4321';
 export default defineConfig({
   site,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Stylesheets as files: no inline <style>, so the CSP's style-src needs no per-page hashes.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [mdx(), preact(), sitemap({ filter: (page) => !page.includes('/404') }), markdownExport()],
   markdown: {
+    rehypePlugins: [rehypeTableScroll],
     shikiConfig: {
       themes: { light: 'github-light', dark: 'github-dark' },
       defaultColor: false,
@@ -22,11 +25,12 @@ export default defineConfig({
     },
   },
   security: {
-    // Hashes for every script and style Astro emits; no 'unsafe-inline' for scripts.
+    // Hashes for every script Astro emits; no 'unsafe-inline' for scripts.
     // Pagefind compiles WebAssembly, which needs 'wasm-unsafe-eval'.
     csp: {
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-      styleDirective: { resources: ["'self'"] },
+      // Shiki colours code with style attributes; scripts stay strict (hashes only).
+      styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
     },
   },
   devToolbar: { enabled: false },

@@ -1,0 +1,264 @@
+/**
+ * Calculator helpers on top of the pricing engine: cache break-even, tokenizer conversion, a model's monthly cost
+ * for the calculator's inputs (with caching, Batch share and savings), the routing mix, rate-limit headroom, CSV.
+ * Pure; no DOM.
+ */
+import { catalogue, getFact, getModel, pricesForPrompt, type CatalogueModel } from './catalogue.ts';
+import { estimateCost, type CostBreakdown } from './pricing.ts';
+import { DAYS_PER_MONTH, type CalcValues, type MixEntry } from './calculator-state.ts';
+import type { TokenizerGeneration } from '../schemas/catalogue.ts';
+
+export interface BreakEven {
+  /** Cache reads needed before a write has paid for itself (whole reads), or Infinity when reads save nothing. */
+  reads: number;
+  /** The exact ratio (extra cost of the write) / (saving per read). */
+  ratio: number;
+}
+
+/**
+ * Reads needed to pay back one cache write, from the model's own rates: a write costs (write − input) more than sending
+ * the prefix uncached; each read saves (input − read). Break-even = ceil(ratio).
+ */
+export function cacheBreakEven(modelId: string, ttl: '5m' | '1h', promptTokens = 0): BreakEven {
+  const p = pricesForPrompt(getModel(modelId), promptTokens);
+  const write = ttl === '1h' ? p.cacheWrite1h.value : p.cacheWrite5m.value;
+  const extra = write - p.input.value;
+  const saving = p.input.value - p.cacheRead.value;
+  if (extra <= 0) return { reads: 0, ratio: 0 };
+  if (saving <= 0) return { reads: Number.POSITIVE_INFINITY, ratio: Number.POSITIVE_INFINITY };
+  const ratio = extra / saving;
+  return { reads: Math.ceil(ratio - 1e-12), ratio };
+}
+
+/** The catalogue's tokenizer inflation (0.3 = the newer tokenizer counts ~30% more tokens for the same text). */
+export function tokenizerInflation(): number {
+  const v = getFact('tokenizerInflation').value;
+  return typeof v === 'number' ? v : 0;
+}
+
+/** Converts a token count measured with one tokenizer generation to the other: old → new × 1.3, new → old ÷ 1.3. */
+export function convertTokens(tokens: number, from: TokenizerGeneration, to: TokenizerGeneration, inflation = tokenizerInflation()): number {
+  if (from === to) return tokens;
+  return from === 'pre-4.7' ? tokens * (1 + inflation) : tokens / (1 + inflation);
+}
+
+/** Factor applied to the calculator's token counts for `model` when they were measured on `refId` ('' = none). */
+export function tokenFactor(model: CatalogueModel, refId: string): number {
+  if (!refId) return 1;
+  return convertTokens(1, getModel(refId).tokenizer.value, model.tokenizer.value);
+}
+
+export interface ModelCost {
+  id: string;
+  name: string;
+  /** Token counts used for this model after the tokenizer conversion. */
+  tokens: { input: number; cached: number; output: number; factor: number };
+  requestsPerMonth: number;
+  /** Everything for a month, caching and Batch share applied. */
+  month: CostBreakdown;
+  perRequest: number;
+  /** No caching, no Batch: every prefix token billed as input. */
+  plainMonth: number;
+  /** Caching applied, no Batch. */
+  cachedMonth: number;
+  savingsFromCaching: number;
+  savingsFromBatch: number;
+  /** False when the prefix is shorter than the model's minimum cacheable prompt (costed as uncached). */
+  caches: boolean;
+  warnings: string[];
+  /** Set when the model cannot be priced for these inputs (e.g. US-only inference on an older model). */
+  error?: string;
+}
+
+function add(a: CostBreakdown, b: CostBreakdown): CostBreakdown {
+  return {
+    input: a.input + b.input,
+    output: a.output + b.output,
+    cacheWrite: a.cacheWrite + b.cacheWrite,
+    cacheRead: a.cacheRead + b.cacheRead,
+    total: a.total + b.total,
+    warnings: [...new Set([...a.warnings, ...b.warnings])],
+  };
+}
+
+const ZERO: CostBreakdown = { input: 0, output: 0, cacheWrite: 0, cacheRead: 0, total: 0, warnings: [] };
+
+/** A model's cost for the calculator's inputs, `share` of the traffic (1 = all). */
+export function modelCost(modelId: string, v: CalcValues, share = 1): ModelCost {
+  const model = getModel(modelId);
+  const factor = tokenFactor(model, v.ref);
+  const input = v.input * factor;
+  const cached = v.cached * factor;
+  const output = v.output * factor;
+  const requestsPerMonth = v.perDay * DAYS_PER_MONTH * share;
+  const warnings: string[] = [];
+  const min = model.minCacheablePrompt?.value;
+  const caches = cached > 0 && (min === undefined || cached >= min);
+  if (cached > 0 && !caches && min !== undefined) {
+    warnings.push(
+      `A cached prefix of ${Math.round(cached).toLocaleString('en-US')} tokens is below ${model.name}'s minimum cacheable prompt (${min.toLocaleString('en-US')} tokens): the API silently does not cache it, so it is costed as uncached input.`,
+    );
+  }
+  const write = caches ? cached * (1 - v.hit) : 0;
+  const read = caches ? cached * v.hit : 0;
+  const uncached = caches ? input : input + cached;
+  const base = { inputTokens: uncached, outputTokens: output, cacheWriteTokens: write, cacheReadTokens: read, cacheTtl: v.ttl, inferenceGeo: v.geo };
+  const result: ModelCost = {
+    id: model.id,
+    name: model.name,
+    tokens: { input, cached, output, factor },
+    requestsPerMonth,
+    month: ZERO,
+    perRequest: 0,
+    plainMonth: 0,
+    cachedMonth: 0,
+    savingsFromCaching: 0,
+    savingsFromBatch: 0,
+    caches,
+    warnings,
+  };
+  try {
+    const direct = estimateCost(model.id, { ...base, requests: requestsPerMonth * (1 - v.batch) });
+    const batched = v.batch > 0 ? estimateCost(model.id, { ...base, requests: requestsPerMonth * v.batch, batch: true }) : ZERO;
+    const month = add(direct, batched);
+    const cachedMonth = estimateCost(model.id, { ...base, requests: requestsPerMonth }).total;
+    const plainMonth = estimateCost(model.id, {
+      requests: requestsPerMonth,
+      inputTokens: input + cached,
+      outputTokens: output,
+      inferenceGeo: v.geo,
+    }).total;
+    result.month = month;
+    result.perRequest = requestsPerMonth > 0 ? month.total / requestsPerMonth : 0;
+    result.plainMonth = plainMonth;
+    result.cachedMonth = cachedMonth;
+    result.savingsFromCaching = plainMonth - cachedMonth;
+    result.savingsFromBatch = cachedMonth - month.total;
+    result.warnings = [...warnings, ...month.warnings];
+  } catch (e) {
+    result.error = e instanceof Error ? e.message : String(e);
+  }
+  return result;
+}
+
+/** Every listed model priced, cheapest first; models that cannot be priced go last. */
+export function compareModels(ids: readonly string[], v: CalcValues): ModelCost[] {
+  return ids
+    .map((id) => modelCost(id, v))
+    .sort((a, b) => (a.error ? 1 : 0) - (b.error ? 1 : 0) || a.month.total - b.month.total);
+}
+
+export interface MixResult {
+  parts: (MixEntry & { cost: ModelCost })[];
+  total: number;
+  /** Everything sent to each model of the mix alone, for comparison. */
+  singles: ModelCost[];
+  error?: string;
+}
+
+/** The routing mix ("70% Haiku, 25% Sonnet, 5% Opus") against sending everything to one model. */
+export function routingMix(mix: readonly MixEntry[], v: CalcValues): MixResult {
+  const parts = mix.map((e) => ({ ...e, cost: modelCost(e.model, v, e.share) }));
+  const failed = parts.find((p) => p.cost.error);
+  const total = parts.reduce((a, p) => a + p.cost.month.total, 0);
+  const singles = compareModels(
+    mix.map((e) => e.model),
+    v,
+  );
+  return failed ? { parts, total, singles, error: failed.cost.error ?? '' } : { parts, total, singles };
+}
+
+export interface TierHeadroom {
+  tier: string;
+  name: string;
+  limits: { rpm: number; itpm: number; otpm: number };
+  /** Highest of the three usage / limit ratios (1 = at the limit). */
+  utilisation: number;
+  fits: boolean;
+}
+
+export interface Headroom {
+  pool: string;
+  poolName: string;
+  asOf: string;
+  /** Average per-minute load of the non-Batch traffic. */
+  need: { rpm: number; itpm: number; otpm: number };
+  tiers: TierHeadroom[];
+  /** The lowest old-scheme tier whose limits cover the average load, if any. */
+  lowestFit?: string;
+}
+
+/**
+ * Average per-minute load against the last published old-scheme limits of the model's pool. ITPM counts uncached
+ * input and cache writes (cache reads do not count on current models); Batch traffic has its own limits and is left out.
+ */
+export function rateLimitHeadroom(modelId: string, v: CalcValues): Headroom | undefined {
+  const model = getModel(modelId);
+  const poolId = model.rateLimitPool;
+  if (!poolId) return undefined;
+  const pool = catalogue.rateLimits.pools[poolId];
+  if (!pool) return undefined;
+  const c = modelCost(modelId, v);
+  const rpm = (v.perDay * (1 - v.batch)) / (24 * 60);
+  const write = c.caches ? c.tokens.cached * (1 - v.hit) : 0;
+  const uncached = c.caches ? c.tokens.input : c.tokens.input + c.tokens.cached;
+  const need = { rpm, itpm: rpm * (uncached + write), otpm: rpm * c.tokens.output };
+  const tiers: TierHeadroom[] = [];
+  let asOf = '';
+  for (const t of catalogue.rateLimits.tiers) {
+    const row = pool.limits[t.id];
+    if (!row) continue;
+    asOf = row.asOf;
+    const l = row.value;
+    const utilisation = Math.max(need.rpm / l.rpm, need.itpm / l.itpm, need.otpm / l.otpm);
+    tiers.push({ tier: t.id, name: t.name, limits: l, utilisation, fits: utilisation <= 1 });
+  }
+  const fit = tiers.find((t) => t.fits);
+  const h: Headroom = { pool: poolId, poolName: pool.name, asOf, need, tiers };
+  if (fit) h.lowestFit = fit.name;
+  return h;
+}
+
+function csvCell(v: string | number): string {
+  const s = typeof v === 'number' ? String(Number(v.toFixed(6))) : v;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** The comparison as CSV (USD, per month unless stated). */
+export function comparisonCsv(rows: readonly ModelCost[]): string {
+  const header = [
+    'model',
+    'name',
+    'requests_per_month',
+    'cost_per_request_usd',
+    'input_usd',
+    'output_usd',
+    'cache_write_usd',
+    'cache_read_usd',
+    'total_usd',
+    'plain_usd',
+    'savings_caching_usd',
+    'savings_batch_usd',
+    'note',
+  ];
+  const lines = rows.map((r) =>
+    [
+      r.id,
+      r.name,
+      r.requestsPerMonth,
+      r.perRequest,
+      r.month.input,
+      r.month.output,
+      r.month.cacheWrite,
+      r.month.cacheRead,
+      r.month.total,
+      r.plainMonth,
+      r.savingsFromCaching,
+      r.savingsFromBatch,
+      r.error ?? r.warnings.join(' '),
+    ]
+      .map(csvCell)
+      .join(','),
+  );
+  return [header.join(','), ...lines].join('\r\n') + '\r\n';
+}
