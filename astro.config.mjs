@@ -15,9 +15,8 @@ export default defineConfig({
   trailingSlash: 'always',
   // Stylesheets as files: no inline <style>, so the CSP's style-src needs no per-page hashes.
   build: { format: 'directory', inlineStylesheets: 'never' },
-  integrations: [mdx(), preact(), sitemap({ filter: (page) => !page.includes('/404') }), markdownExport()],
+  integrations: [mdx({ rehypePlugins: [rehypeTableScroll] }), preact(), sitemap({ filter: (page) => !page.includes('/404') }), markdownExport()],
   markdown: {
-    rehypePlugins: [rehypeTableScroll],
     shikiConfig: {
       themes: { light: 'github-light', dark: 'github-dark' },
       defaultColor: false,

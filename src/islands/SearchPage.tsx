@@ -84,7 +84,7 @@ export default function SearchPage({ errors }: Props) {
         return;
       }
       setSearching(true);
-      const filters = category ? { category: [category] } : {};
+      const filters: Record<string, string[]> = category ? { category: [category] } : {};
       const found = await pagefind.search(cleaned, { filters });
       const data = await Promise.all(found.results.slice(0, PAGE).map((r) => r.data()));
       if (cancelled) return;

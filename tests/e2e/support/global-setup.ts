@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-// @ts-expect-error: plain ESM script without types
 import { serve } from '../../../scripts/serve.mjs';
 import { chromiumPath } from './chromium-path.ts';
 
