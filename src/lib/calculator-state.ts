@@ -94,10 +94,10 @@ const PLAIN = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 export function parseNumber(text: string, rule: NumberRule): { value?: number; error?: string } {
   let s = text.normalize('NFKC').trim().replace(/[\u2212\u2012\u2013]/g, '-');
   if (s === '') return { error: `Enter ${rule.label}.` };
-  let scale = 1;
+  let divisor = 1;
   if (rule.percent && s.endsWith('%')) {
     s = s.slice(0, -1).trim();
-    scale = 0.01;
+    divisor = 100;
   }
   if (SEPARATED.test(s)) {
     const clean = s.replace(/[,'’_\s\u00a0\u202f]/g, '');
@@ -105,7 +105,7 @@ export function parseNumber(text: string, rule: NumberRule): { value?: number; e
   }
   if (/^[+-]?\d+,\d+$/.test(s)) return { error: `Use a dot for decimals: ${s.replace(',', '.')}.` };
   if (!PLAIN.test(s)) return { error: `Enter ${rule.label} using digits, e.g. ${rule.max <= 1 ? '0.5' : '2000'}.` };
-  const n = Number(s) * scale;
+  const n = Number(s) / divisor;
   if (!Number.isFinite(n)) return { error: 'That number is too large.' };
   if (n < rule.min) return { error: rule.min === 0 ? 'Must be 0 or more.' : `Must be at least ${rule.min}.` };
   if (n > rule.max) {

@@ -241,24 +241,11 @@ export function comparisonCsv(rows: readonly ModelCost[]): string {
     'savings_batch_usd',
     'note',
   ];
-  const lines = rows.map((r) =>
-    [
-      r.id,
-      r.name,
-      r.requestsPerMonth,
-      r.perRequest,
-      r.month.input,
-      r.month.output,
-      r.month.cacheWrite,
-      r.month.cacheRead,
-      r.month.total,
-      r.plainMonth,
-      r.savingsFromCaching,
-      r.savingsFromBatch,
-      r.error ?? r.warnings.join(' '),
-    ]
-      .map(csvCell)
-      .join(','),
-  );
+  const lines = rows.map((r) => {
+    const numbers = r.error
+      ? Array<string>(9).fill('')
+      : [r.perRequest, r.month.input, r.month.output, r.month.cacheWrite, r.month.cacheRead, r.month.total, r.plainMonth, r.savingsFromCaching, r.savingsFromBatch];
+    return [r.id, r.name, r.requestsPerMonth, ...numbers, r.error ?? r.warnings.join(' ')].map(csvCell).join(',');
+  });
   return [header.join(','), ...lines].join('\r\n') + '\r\n';
 }

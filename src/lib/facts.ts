@@ -122,6 +122,8 @@ export function modelFigure(modelId: string, field: ModelField): RenderedFigure 
       const g = m.usGeo;
       return { text: g.value ? 'allowed (1.1× price)' : 'not allowed (400 error)', raw: String(g.value), figure: g };
     }
+    default:
+      throw new Error(`<Fact> field "${String(field)}" is not one of: ${MODEL_FIELDS.join(', ')}.`);
   }
 }
 

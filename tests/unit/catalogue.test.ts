@@ -1,4 +1,193 @@
-import { test } from 'vitest';
-import { parseCatalogue } from '../../src/schemas/catalogue.ts';
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
 import { catalogue } from '../../content/catalogue.ts';
-test('parses', () => { parseCatalogue(catalogue); });
+import { parseCatalogue } from '../../src/schemas/catalogue.ts';
+import { allFacts, findModel, getFact, getModel, MODEL_IDS, pricesForPrompt, suggestModels } from '../../src/lib/catalogue.ts';
+import { factFigure, MODEL_FIELDS, modelFigure } from '../../src/lib/facts.ts';
+
+const BRIEF_IDS = [
+  'opus-5-5', 'sonnet-5-5', 'haiku-5-5', 'fable-5-2', 'fable-5-1', 'opus-5', 'opus-4-8', 'opus-4-7',
+  'opus-4-6', 'opus-4-5', 'sonnet-5', 'sonnet-4-6', 'sonnet-4-5', 'haiku-4-5', 'opus-4-1', 'haiku-3-5',
+];
+
+const clone = () => structuredClone(catalogue) as unknown as { models: Record<string, any>[]; sources: Record<string, unknown> };
+
+describe('the catalogue file', () => {
+  test('passes the schema', () => {
+    expect(() => parseCatalogue(catalogue)).not.toThrow();
+  });
+
+  test('has exactly the 16 models of the brief, keyed by their ids', () => {
+    expect([...MODEL_IDS].sort()).toEqual([...BRIEF_IDS].sort());
+  });
+
+  test('statuses follow the reference', () => {
+    const status = Object.fromEntries(catalogue.models.map((m) => [m.id, m.status.value]));
+    for (const id of ['opus-5-5', 'sonnet-5-5', 'haiku-5-5', 'fable-5-2']) expect(status[id]).toBe('current');
+    for (const id of ['fable-5-1', 'opus-5', 'opus-4-8', 'opus-4-7', 'opus-4-6', 'opus-4-5', 'sonnet-5', 'sonnet-4-6', 'haiku-4-5']) {
+      expect(status[id]).toBe('legacy');
+    }
+    expect(status['sonnet-4-5']).toBe('deprecated');
+    expect(getModel('sonnet-4-5').retires?.value).toBe('2026-11-30');
+    expect(status['opus-4-1']).toBe('retired-api');
+    expect(status['haiku-3-5']).toBe('retired-api');
+  });
+
+  test('prices are stored per model, not as one multiplier', () => {
+    const p = (id: string) => getModel(id).prices;
+    expect(p('opus-4-7').input.value).toBe(5);
+    expect(p('opus-4-7').cacheRead.value).toBe(0.5);
+    expect(p('opus-5-5').cacheRead.value).toBe(0.2); // 0.05× of $4
+    expect(p('fable-5-1').cacheRead.value).toBe(0.25); // 0.025× of $10
+    expect(p('haiku-3-5').cacheWrite1h.value).toBe(1.6);
+    expect(p('sonnet-5').output.value).toBe(10);
+  });
+
+  test('Haiku 5.5 switches every category above 100,000 prompt tokens', () => {
+    const m = getModel('haiku-5-5');
+    expect(pricesForPrompt(m, 100_000).input.value).toBe(0.1);
+    expect(pricesForPrompt(m, 100_001).input.value).toBe(0.5);
+    expect(pricesForPrompt(m, 100_001).output.value).toBe(2.5);
+  });
+
+  test('confidence marks follow the reference', () => {
+    const fable52 = getModel('fable-5-2').prices;
+    for (const f of Object.values(fable52)) expect(f.confidence).toBe('third-party');
+    expect(getModel('sonnet-4-6').maxOutput?.confidence).toBe('uncertain');
+    expect(getModel('opus-4-7').minCacheablePrompt?.confidence).toBe('uncertain');
+    expect(getModel('sonnet-4-6').minCacheablePrompt?.confidence).toBe('uncertain');
+    expect(getModel('opus-4-7').prices.input.confidence).toBe('confirmed');
+    expect(getModel('haiku-4-5').minCacheablePrompt?.confidence).toBe('confirmed');
+    expect(getModel('fable-5-1').minCacheablePrompt?.confidence).toBe('third-party');
+  });
+
+  test('every figure names a known source, an as-of date and a mark', () => {
+    let count = 0;
+    const walk = (node: unknown, path: string) => {
+      if (node === null || typeof node !== 'object') return;
+      if ('confidence' in node && 'source' in node) {
+        count++;
+        const f = node as { source: string; asOf: string; confidence: string };
+        expect(Object.keys(catalogue.sources), path).toContain(f.source);
+        expect(f.asOf, path).toMatch(/^\d{4}-\d{2}(-\d{2})?$/);
+        expect(['confirmed', 'third-party', 'uncertain'], path).toContain(f.confidence);
+        return;
+      }
+      for (const [k, v] of Object.entries(node)) walk(v, `${path}.${k}`);
+    };
+    walk(catalogue.models, 'models');
+    walk(catalogue.facts, 'facts');
+    walk(catalogue.rateLimits, 'rateLimits');
+    expect(count).toBeGreaterThan(300);
+    for (const s of Object.values(catalogue.sources)) expect(s.url).toMatch(/^https:\/\//);
+  });
+
+  test('US-only inference: Claude 4.6 and later only', () => {
+    for (const id of ['opus-4-6', 'sonnet-4-6', 'opus-4-7', 'opus-4-8', 'opus-5-5']) expect(getModel(id).usGeo.value).toBe(true);
+    for (const id of ['opus-4-5', 'sonnet-4-5', 'haiku-4-5', 'opus-4-1', 'haiku-3-5']) expect(getModel(id).usGeo.value).toBe(false);
+  });
+
+  test('does not import zod at runtime (islands bundle it)', () => {
+    const src = readFileSync(new URL('../../content/catalogue.ts', import.meta.url), 'utf8');
+    const imports = src.match(/^import .*$/gm) ?? [];
+    for (const line of imports) expect(line).toMatch(/^import type /);
+    const lib = readFileSync(new URL('../../src/lib/catalogue.ts', import.meta.url), 'utf8');
+    expect(lib).not.toMatch(/from ['"]astro\/zod['"]|from ['"]zod['"]/);
+  });
+
+  test('the key list at the top of the file matches the facts', () => {
+    const src = readFileSync(new URL('../../content/catalogue.ts', import.meta.url), 'utf8');
+    const block = src.split('── <Fact k="…"> keys')[1]!.split('── Rate limits')[0]!;
+    const documented = block.match(/[a-zA-Z0-9]+(\.[a-zA-Z0-9]+)*/g)!.filter((k) => k !== 'keys' && !/^(non|model|facts|below|in)$/.test(k));
+    const actual = allFacts().map(([k]) => k);
+    expect(documented.sort()).toEqual(actual.sort());
+  });
+});
+
+describe('friendly validation errors name the model and the field', () => {
+  test('a wrong type', () => {
+    const bad = clone();
+    bad.models.find((m) => m.id === 'opus-4-7')!.prices.input.value = 'five';
+    expect(() => parseCatalogue(bad)).toThrow(/model "opus-4-7", field prices\.input\.value/);
+  });
+  test('a missing source key', () => {
+    const bad = clone();
+    bad.models.find((m) => m.id === 'haiku-4-5')!.contextWindow.source = 'S99';
+    expect(() => parseCatalogue(bad)).toThrow(/model "haiku-4-5", field contextWindow\.source: unknown source key "S99"/);
+  });
+  test('a bad date', () => {
+    const bad = clone();
+    bad.models.find((m) => m.id === 'sonnet-4-5')!.retires.value = '30/11/2026';
+    expect(() => parseCatalogue(bad)).toThrow(/model "sonnet-4-5", field retires\.value: use a date/);
+  });
+  test('an alias used twice', () => {
+    const bad = clone();
+    bad.models.find((m) => m.id === 'opus-4-5')!.aliases.value = ['claude-haiku-4-5'];
+    expect(() => parseCatalogue(bad)).toThrow(/id "claude-haiku-4-5" is already used by model "haiku-4-5"|id "claude-haiku-4-5" is already used by model "opus-4-5"/);
+  });
+  test('a swapped cache price', () => {
+    const bad = clone();
+    bad.models.find((m) => m.id === 'sonnet-4-6')!.prices.cacheRead.value = 30;
+    expect(() => parseCatalogue(bad)).toThrow(/model "sonnet-4-6", field prices: expected cacheRead ≤ input/);
+  });
+  test('an unknown field', () => {
+    const bad = clone();
+    bad.models.find((m) => m.id === 'opus-4-6')!.inputPrice = 5;
+    expect(() => parseCatalogue(bad)).toThrow(/model "opus-4-6"/);
+  });
+});
+
+describe('lookups', () => {
+  test('by key, API id, alias, any case', () => {
+    expect(findModel('claude-haiku-4-5-20251001')?.id).toBe('haiku-4-5');
+    expect(findModel('claude-haiku-4-5')?.id).toBe('haiku-4-5');
+    expect(findModel('CLAUDE-OPUS-4-7')?.id).toBe('opus-4-7');
+    expect(findModel('claude-3-5-haiku-20241022')?.id).toBe('haiku-3-5');
+    expect(findModel('claude-opus-4-1')).toBeUndefined(); // no such alias in our sources
+  });
+  test('close matches for typos', () => {
+    expect(suggestModels('claude-sonnet-4.6')[0]).toBe('sonnet-4-6');
+    expect(suggestModels('haiku-45')).toContain('haiku-4-5');
+  });
+});
+
+describe('<Fact> formatting', () => {
+  test('model fields', () => {
+    expect(modelFigure('opus-4-7', 'input').text).toBe('$5.00 / MTok');
+    expect(modelFigure('opus-4-7', 'input').raw).toBe('5');
+    expect(modelFigure('haiku-4-5', 'cacheRead').text).toBe('$0.10 / MTok');
+    expect(modelFigure('opus-4-7', 'batchInput').text).toBe('$2.50 / MTok');
+    expect(modelFigure('opus-4-7', 'batchOutput').raw).toBe('12.5');
+    expect(modelFigure('opus-4-7', 'contextWindow').text).toBe('1,000,000 tokens');
+    expect(modelFigure('opus-4-7', 'released').text).toBe('2026-04-16');
+    expect(modelFigure('sonnet-4-5', 'retires').text).toBe('2026-11-30');
+    expect(modelFigure('claude-haiku-4-5', 'apiId').text).toBe('claude-haiku-4-5-20251001');
+    expect(modelFigure('opus-4-7', 'toolTokensAny').text).toBe('804 tokens');
+    expect(modelFigure('sonnet-4-6', 'maxOutput').figure?.confidence).toBe('uncertain');
+    expect(modelFigure('fable-5-2', 'batchInput').figure?.confidence).toBe('uncertain');
+    expect(modelFigure('opus-4-7', 'status').text).toBe('Legacy (still available)');
+  });
+  test('every field renders for the core trio', () => {
+    for (const id of ['sonnet-4-6', 'haiku-4-5']) {
+      for (const f of MODEL_FIELDS.filter((f) => !['retires', 'eolNotBefore', 'defaultEffort'].includes(f))) {
+        expect(modelFigure(id, f).text.length, `${id}.${f}`).toBeGreaterThan(0);
+      }
+    }
+  });
+  test('a figure no source gives fails loudly instead of rendering a guess', () => {
+    expect(() => modelFigure('opus-5', 'apiId')).toThrow(/no "apiId" for model "opus-5"/);
+    expect(() => modelFigure('opus-4-7', 'price' as 'input')).toThrow();
+  });
+  test('non-model facts', () => {
+    expect(factFigure('spendCaps.build').text).toBe('$1,000 / month');
+    expect(factFigure('spendCaps.scale').text).toBe('$200,000 / month');
+    expect(factFigure('requestSizeLimits.messages').text).toBe('32 MB');
+    expect(factFigure('multipliers.usGeo').text).toBe('1.1×');
+    expect(factFigure('multipliers.batch').raw).toBe('0.5');
+    expect(factFigure('tokenizerInflation').text).toBe('30%');
+    expect(factFigure('sdkDefaults.maxRetries').text).toBe('2');
+    expect(factFigure('breakEven.reads1h').text).toBe('2 reads');
+    expect(() => getFact('spendCaps.gold')).toThrow(/Keys under "spendCaps": start, build, scale, custom/);
+    expect(() => getFact('spendCaps')).toThrow(/is a group/);
+  });
+});

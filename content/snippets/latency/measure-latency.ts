@@ -1,14 +1,15 @@
-// Measure the three numbers that matter: time to response headers, time to first token (TTFT),
-// and total time, plus output speed after the first token. Log them per model and per task.
+// Measure the numbers that matter: time to the first event, time to first token (TTFT) and
+// total time, plus output speed once generation has started. Log them per model and per task.
 import Anthropic from '@anthropic-ai/sdk';
 
 export interface LatencySample {
   model: string;
-  firstEventMs: number | null; // message_start: the request was accepted and the model started
-  ttftMs: number | null; // first visible text (or thinking) delta: what the user perceives
+  firstEventMs: number | null; // message_start: headers are in and the request is being processed
+  firstDeltaMs: number | null; // first content of any kind, thinking included
+  ttftMs: number | null; // first text delta: what the user perceives as "it started answering"
   totalMs: number;
   outputTokens: number;
-  tokensPerSecond: number | null; // generation speed after the first token
+  tokensPerSecond: number | null; // output tokens (thinking included) per second of generation
   stopReason: string | null;
 }
 
@@ -19,22 +20,26 @@ export async function measure(
 ): Promise<LatencySample> {
   const start = performance.now();
   let firstEventMs: number | null = null;
+  let firstDeltaMs: number | null = null;
   let ttftMs: number | null = null;
 
   const stream = client.messages.stream(params);
   stream.on('streamEvent', (event) => {
     const now = performance.now() - start;
     if (firstEventMs === null) firstEventMs = now;
-    if (ttftMs === null && event.type === 'content_block_delta') ttftMs = now;
+    if (event.type !== 'content_block_delta') return;
+    if (firstDeltaMs === null) firstDeltaMs = now;
+    if (ttftMs === null && event.delta.type === 'text_delta') ttftMs = now;
   });
   stream.on('text', (delta) => onText(delta)); // render as it arrives: this is the perceived-latency fix
 
   const message = await stream.finalMessage();
   const totalMs = performance.now() - start;
-  const genSeconds = ttftMs === null ? 0 : (totalMs - ttftMs) / 1000;
+  const genSeconds = firstDeltaMs === null ? 0 : (totalMs - firstDeltaMs) / 1000;
   return {
     model: message.model,
     firstEventMs,
+    firstDeltaMs,
     ttftMs,
     totalMs,
     outputTokens: message.usage.output_tokens,

@@ -1,5 +1,5 @@
-"""Measure the three numbers that matter: time to the first event, time to first token (TTFT),
-and total time, plus output speed after the first token. Log them per model and per task."""
+"""Measure the numbers that matter: time to the first event, time to first token (TTFT) and
+total time, plus output speed once generation has started. Log them per model and per task."""
 from __future__ import annotations
 
 import time
@@ -10,26 +10,30 @@ import anthropic
 
 def measure(client: anthropic.Anthropic, on_text: Callable[[str], None] = lambda _: None, **params: Any) -> dict[str, Any]:
     start = time.perf_counter()
-    first_event: Optional[float] = None
-    ttft: Optional[float] = None
+    first_event: Optional[float] = None  # message_start: headers are in and the request is being processed
+    first_delta: Optional[float] = None  # first content of any kind, thinking included
+    ttft: Optional[float] = None  # first text delta: what the user perceives as "it started answering"
 
     with client.messages.stream(**params) as stream:
         for event in stream:
             now = time.perf_counter() - start
             if first_event is None:
-                first_event = now  # message_start: the request was accepted and the model started
+                first_event = now
             if event.type == "content_block_delta":
-                if ttft is None:
-                    ttft = now  # first visible text (or thinking) delta: what the user perceives
+                if first_delta is None:
+                    first_delta = now
                 if event.delta.type == "text_delta":
+                    if ttft is None:
+                        ttft = now
                     on_text(event.delta.text)  # render as it arrives: this is the perceived-latency fix
         message = stream.get_final_message()
 
     total = time.perf_counter() - start
-    gen_seconds = total - ttft if ttft is not None else 0.0
+    gen_seconds = total - first_delta if first_delta is not None else 0.0
     return {
         "model": message.model,
         "first_event_s": first_event,
+        "first_delta_s": first_delta,
         "ttft_s": ttft,
         "total_s": total,
         "output_tokens": message.usage.output_tokens,

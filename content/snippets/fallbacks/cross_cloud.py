@@ -1,0 +1,51 @@
+"""Cross-cloud fallback (Python twin of content/recipes/cross-cloud.ts): the same
+model on the Claude API, then Amazon Bedrock, then Google Vertex AI. Each cloud
+has its own capacity, quotas and bill; the model id differs per cloud.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any, Union
+
+import anthropic
+
+from fallback_policy import decide
+
+Client = Union[anthropic.Anthropic, anthropic.AnthropicBedrock, anthropic.AnthropicVertex]
+
+
+@dataclass
+class Target:
+    cloud: str
+    client: Client
+    model: str
+
+
+def sonnet_4_6_everywhere() -> list[Target]:
+    # Ids as listed in the model catalogue (/models/): first-party, Bedrock, Vertex.
+    return [
+        Target("anthropic", anthropic.Anthropic(max_retries=0), "claude-sonnet-4-6"),
+        Target("bedrock", anthropic.AnthropicBedrock(aws_region="us-east-1", max_retries=0), "anthropic.claude-sonnet-4-6"),
+        Target(
+            "vertex",
+            anthropic.AnthropicVertex(project_id=os.environ["GOOGLE_CLOUD_PROJECT"], region="global", max_retries=0),
+            "claude-sonnet-4-6",
+        ),
+    ]
+
+
+def cross_cloud(targets: list[Target], params: dict[str, Any], timeout_s: float = 60.0) -> tuple[anthropic.types.Message, str]:
+    failures: list[tuple[str, BaseException]] = []
+    for target in targets:
+        try:
+            client = target.client.with_options(timeout=timeout_s)
+            return client.messages.create(**params, model=target.model), target.cloud
+        except Exception as err:  # noqa: BLE001
+            # Overload, 5xx, timeouts, rate limits and the spend cap (it binds one cloud's bill) move on.
+            # A 400 or 404 stops: it would fail the same way on the next cloud.
+            if decide(err, attempt=1, remaining_s=timeout_s).kind == "stop":
+                raise
+            failures.append((target.cloud, err))
+    raise RuntimeError("all clouds failed: " + "; ".join(f"{c} ({e!r})" for c, e in failures))

@@ -1,0 +1,86 @@
+// `npm run bench`: builds the site, then prints per page type the bytes that load before any
+// interaction (gzipped), each island's bundle, build and index times, the bytes Pagefind fetches
+// for one pasted error, and Lighthouse's four scores (mobile). Times are printed, never asserted.
+import { execSync } from 'node:child_process';
+import { chromium } from 'playwright-core';
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+import { serve } from './serve.mjs';
+import { formatKB, islandBundles, measurePage, gz } from './measure.mjs';
+import { PAGE_TYPES, BUDGETS } from './page-types.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const chrome = process.env.CHROME_PATH || '/usr/bin/chromium';
+const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+const skipBuild = process.argv.includes('--no-build');
+const skipLighthouse = process.argv.includes('--no-lighthouse');
+
+const time = (cmd) => {
+  const t0 = performance.now();
+  execSync(cmd, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  return (performance.now() - t0) / 1000;
+};
+
+let buildS = NaN;
+let indexS = NaN;
+if (!skipBuild) {
+  buildS = time('npx astro build');
+  indexS = time('npx pagefind --site dist');
+}
+
+const server = await serve({ root: 'dist', port: 0 });
+const browser = await chromium.launch({ executablePath: chrome, args: flags });
+const types = PAGE_TYPES();
+console.log(`\nBuild ${buildS.toFixed(1)} s · Pagefind index ${indexS.toFixed(1)} s\n`);
+console.log('Bytes loaded before any interaction (gzip -9), desktop viewport:');
+console.log('page type'.padEnd(16), 'path'.padEnd(42), 'HTML'.padStart(9), 'CSS'.padStart(9), 'JS'.padStart(9), '  budget');
+for (const { type, path } of types) {
+  const m = await measurePage(browser, server.url, path);
+  const b = BUDGETS[type] ?? {};
+  const verdict = [
+    b.js !== undefined ? `JS ≤ ${formatKB(b.js)} ${m.js <= b.js ? 'ok' : 'OVER'}` : '',
+    `CSS ≤ ${formatKB(BUDGETS.css)} ${m.css <= BUDGETS.css ? 'ok' : 'OVER'}`,
+  ].filter(Boolean).join(', ');
+  console.log(type.padEnd(16), path.padEnd(42), formatKB(m.html).padStart(9), formatKB(m.css).padStart(9), formatKB(m.js).padStart(9), ' ', verdict);
+}
+
+console.log('\nIsland bundles (entry + its chunks, gzip -9; the Preact renderer is shared):');
+for (const i of islandBundles()) console.log(' ', i.island.padEnd(20), formatKB(i.gzip).padStart(9), ` (${i.files.length} files)`);
+
+// Pagefind: bytes fetched to answer one pasted error on the search page.
+{
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const fetched = new Map();
+  page.on('requestfinished', async (r) => {
+    const url = new URL(r.url());
+    if (url.pathname.startsWith('/pagefind/')) fetched.set(url.pathname, gz(readFileSync(join('dist', url.pathname))));
+  });
+  const pasted = 'Error: 400 {"type":"error","error":{"type":"invalid_request_error","message":"prompt is too long: 219898 tokens > 200000 maximum"}}';
+  await page.goto(`${server.url}/search/?q=${encodeURIComponent(pasted)}`, { waitUntil: 'networkidle' });
+  await page.waitForTimeout(500);
+  const total = [...fetched.values()].reduce((a, b) => a + b, 0);
+  console.log(`\nPagefind for one pasted error: ${fetched.size} files, ${formatKB(total)} (gzip -9 of the files as stored)`);
+  await context.close();
+}
+await browser.close();
+
+if (!skipLighthouse) {
+  console.log('\nLighthouse (mobile, simulated throttling): performance / accessibility / best practices / SEO');
+  const launched = await chromeLauncher.launch({ chromePath: chrome, chromeFlags: flags });
+  for (const { type, path } of types) {
+    const result = await lighthouse(`${server.url}${path}`, {
+      port: launched.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+    });
+    const c = result.lhr.categories;
+    const s = (k) => String(Math.round((c[k]?.score ?? 0) * 100)).padStart(4);
+    console.log(' ', type.padEnd(16), s('performance'), s('accessibility'), s('best-practices'), s('seo'));
+  }
+  await launched.kill();
+}
+await server.close();

@@ -1,0 +1,40 @@
+// One representative URL per page type, and the byte budgets from the quality-gates issue.
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const KB = 1024;
+export const BUDGETS = {
+  css: 15 * KB, // every page
+  chapter: { js: 2 * KB },
+  error: { js: 2 * KB },
+  'tree question': { js: 20 * KB },
+  'tree outcome': { js: 20 * KB },
+  calculator: { js: 15 * KB },
+};
+
+/** The first tree page under dist/troubleshoot/ whose HTML marks it as the given kind. */
+function firstTreePage(kind, dist) {
+  const root = join(dist, 'troubleshoot');
+  if (!existsSync(root)) return undefined;
+  for (const tree of readdirSync(root)) {
+    const dir = join(root, tree);
+    if (!existsSync(dir) || tree.endsWith('.html')) continue;
+    for (const node of readdirSync(dir)) {
+      const file = join(dir, node, 'index.html');
+      if (existsSync(file) && readFileSync(file, 'utf8').includes(`data-node-kind="${kind}"`)) return `/troubleshoot/${tree}/${node}/`;
+    }
+  }
+  return undefined;
+}
+
+export function PAGE_TYPES(dist = 'dist') {
+  return [
+    { type: 'home', path: '/' },
+    { type: 'chapter', path: '/guide/rate-limits/' },
+    { type: 'error', path: '/errors/prompt-too-long/' },
+    { type: 'tree question', path: '/troubleshoot/' },
+    { type: 'tree outcome', path: firstTreePage('outcome', dist) ?? '/troubleshoot/' },
+    { type: 'calculator', path: '/calculator/' },
+    { type: 'search results', path: '/search/?q=rate%20limit' },
+  ];
+}

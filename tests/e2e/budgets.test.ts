@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { baseURL, openBrowser } from './support/browser.ts';
+// @ts-ignore: plain ESM helpers shared with `npm run bench`
+import { measurePage, formatKB } from '../../scripts/measure.mjs';
+// @ts-ignore
+import { BUDGETS, PAGE_TYPES } from '../../scripts/page-types.mjs';
+
+// Byte budgets are deterministic (same build, same bytes), so they are enforced here; times are only printed by the bench.
+let browser: Browser;
+beforeAll(async () => {
+  browser = await openBrowser();
+});
+afterAll(async () => browser?.close());
+
+interface Measured {
+  html: number;
+  css: number;
+  js: number;
+  files: { pathname: string; type: string; gzip: number }[];
+}
+
+describe('byte budgets (gzip -9 of what loads before any interaction)', () => {
+  for (const { type, path } of PAGE_TYPES() as { type: string; path: string }[]) {
+    it(`${type} ${path}`, async () => {
+      const m = (await measurePage(browser, baseURL, path)) as Measured;
+      const detail = m.files.map((f) => `${f.type} ${f.pathname} ${formatKB(f.gzip)}`).join('\n');
+      expect(m.css, `CSS over ${formatKB(BUDGETS.css)} on ${path}:\n${detail}`).toBeLessThanOrEqual(BUDGETS.css);
+      const budget = (BUDGETS as Record<string, { js?: number }>)[type]?.js;
+      if (budget !== undefined) expect(m.js, `JS over ${formatKB(budget)} on ${path}:\n${detail}`).toBeLessThanOrEqual(budget);
+      // No page ships the search UI before it is asked for.
+      expect(m.files.some((f) => f.pathname.startsWith('/pagefind/pagefind-component-ui'))).toBe(false);
+    });
+  }
+});

@@ -1,0 +1,145 @@
+import { describe, expect, test } from 'vitest';
+import {
+  cacheBreakEven,
+  compareModels,
+  comparisonCsv,
+  convertTokens,
+  modelCost,
+  rateLimitHeadroom,
+  routingMix,
+} from '../../src/lib/calculator.ts';
+import { DEFAULT_VALUES, type CalcValues } from '../../src/lib/calculator-state.ts';
+import { MODEL_IDS } from '../../src/lib/catalogue.ts';
+
+const v = (over: Partial<CalcValues> = {}): CalcValues => ({ ...DEFAULT_VALUES, ...over });
+const close = (a: number, b: number) => expect(a).toBeCloseTo(b, 9);
+
+describe('cache break-even from each model’s own rates', () => {
+  test('Sonnet 4.6: one read pays back a 5-minute write, two a 1-hour write', () => {
+    // 5m: (3.75 − 3) / (3 − 0.30) = 0.75 / 2.70 = 0.2778 → 1 read
+    // 1h: (6.00 − 3) / (3 − 0.30) = 3.00 / 2.70 = 1.1111 → 2 reads
+    const a = cacheBreakEven('sonnet-4-6', '5m');
+    close(a.ratio, 0.75 / 2.7);
+    expect(a.reads).toBe(1);
+    expect(cacheBreakEven('sonnet-4-6', '1h').reads).toBe(2);
+  });
+  test('Opus 5.5 (reads at 0.05×)', () => {
+    // 5m: (5 − 4) / (4 − 0.20) = 0.2632 → 1;  1h: (8 − 4) / 3.80 = 1.0526 → 2
+    close(cacheBreakEven('opus-5-5', '5m').ratio, 1 / 3.8);
+    close(cacheBreakEven('opus-5-5', '1h').ratio, 4 / 3.8);
+  });
+  test('the pricing page rule holds for every model: 1 read (5m), 2 reads (1h)', () => {
+    for (const id of MODEL_IDS) {
+      expect(cacheBreakEven(id, '5m').reads, id).toBe(1);
+      expect(cacheBreakEven(id, '1h').reads, id).toBe(2);
+    }
+  });
+});
+
+describe('tokenizer conversion', () => {
+  test('old → new ×1.3, new → old ÷1.3, same generation unchanged', () => {
+    close(convertTokens(1000, 'pre-4.7', '4.7'), 1300);
+    close(convertTokens(1300, '4.7', 'pre-4.7'), 1000);
+    expect(convertTokens(1000, '4.7', '4.7')).toBe(1000);
+  });
+  test('counts measured on Sonnet 4.6 cost 30% more tokens on Opus 4.7', () => {
+    const c = modelCost('opus-4-7', v({ ref: 'sonnet-4-6', input: 1000, cached: 0, output: 100 }));
+    close(c.tokens.input, 1300);
+    close(c.tokens.output, 130);
+    close(c.tokens.factor, 1.3);
+    expect(modelCost('opus-4-6', v({ ref: 'sonnet-4-6' })).tokens.factor).toBe(1);
+  });
+});
+
+describe('a model’s monthly cost for the calculator inputs', () => {
+  // Sonnet 4.6, 100 requests/day × 30 = 3,000 requests; 2,000 uncached + 8,000 cached prefix (hit 0.9) + 500 output.
+  // Per request: input 2,000 × $3 = $0.006; write 800 × $3.75 = $0.003; read 7,200 × $0.30 = $0.00216;
+  //              output 500 × $15 = $0.0075 (all ÷ 1e6) → $0.01866.  Month: × 3,000 = $55.98.
+  // Plain (no cache): (10,000 × $3 + 500 × $15) / 1e6 = $0.0375 → $112.50.  Caching saves $56.52.
+  const base = v({ models: ['sonnet-4-6'], perDay: 100 });
+  test('with caching', () => {
+    const c = modelCost('sonnet-4-6', base);
+    expect(c.requestsPerMonth).toBe(3000);
+    close(c.month.input, 18);
+    close(c.month.cacheWrite, 9);
+    close(c.month.cacheRead, 6.48);
+    close(c.month.output, 22.5);
+    close(c.month.total, 55.98);
+    close(c.perRequest, 0.01866);
+    close(c.plainMonth, 112.5);
+    close(c.savingsFromCaching, 56.52);
+    close(c.savingsFromBatch, 0);
+    expect(c.caches).toBe(true);
+  });
+  test('half the traffic through Batch', () => {
+    // 1,500 requests at $0.01866 = $27.99, 1,500 at half price = $13.995 → $41.985; Batch saves $13.995
+    const c = modelCost('sonnet-4-6', { ...base, batch: 0.5 });
+    close(c.month.total, 41.985);
+    close(c.savingsFromBatch, 13.995);
+  });
+  test('a prefix below the minimum cacheable prompt is costed as uncached and warned about', () => {
+    // Haiku 4.5 minimum 4,096; prefix 2,000 → (2,000 + 2,000) × $1 + 500 × $5 = $0.0065 per request
+    const c = modelCost('haiku-4-5', v({ cached: 2000, perDay: 1 }));
+    expect(c.caches).toBe(false);
+    close(c.perRequest, 0.0065);
+    expect(c.warnings.join(' ')).toMatch(/below Claude Haiku 4\.5's minimum cacheable prompt \(4,096 tokens\)/);
+  });
+  test('US-only inference on an older model is an error for that row, not a crash', () => {
+    const rows = compareModels(['haiku-4-5', 'sonnet-4-6'], v({ geo: 'us' }));
+    expect(rows[0]!.id).toBe('sonnet-4-6');
+    expect(rows[1]!.error).toMatch(/does not accept inference_geo "us"/);
+  });
+  test('comparison is sorted cheapest first', () => {
+    const rows = compareModels(['opus-4-1', 'haiku-4-5', 'sonnet-4-6', 'opus-4-7'], DEFAULT_VALUES);
+    expect(rows.map((r) => r.id)).toEqual(['haiku-4-5', 'sonnet-4-6', 'opus-4-7', 'opus-4-1']);
+    for (let i = 1; i < rows.length; i++) expect(rows[i]!.month.total).toBeGreaterThanOrEqual(rows[i - 1]!.month.total);
+  });
+});
+
+describe('routing mix', () => {
+  test('70% Haiku 4.5, 30% Sonnet 4.6 = the weighted sum of the single-model costs', () => {
+    const values = v({ mix: [{ model: 'haiku-4-5', share: 0.7 }, { model: 'sonnet-4-6', share: 0.3 }] });
+    const r = routingMix(values.mix, values);
+    const haiku = modelCost('haiku-4-5', values).month.total;
+    const sonnet = modelCost('sonnet-4-6', values).month.total;
+    close(r.total, 0.7 * haiku + 0.3 * sonnet);
+    expect(r.singles.map((s) => s.id)).toEqual(['haiku-4-5', 'sonnet-4-6']);
+    expect(r.error).toBeUndefined();
+  });
+});
+
+describe('rate-limit headroom (old-scheme tables)', () => {
+  test('Haiku 4.5 at 14,400 requests a day fits Tier 1', () => {
+    // 14,400 / 1,440 min = 10 RPM; ITPM = 10 × (2,000 + 800 written) = 28,000 (reads do not count); OTPM = 5,000
+    // Tier 1: 50 RPM / 50,000 ITPM / 10,000 OTPM → max(0.2, 0.56, 0.5) = 0.56
+    const h = rateLimitHeadroom('haiku-4-5', v({ perDay: 14_400 }))!;
+    close(h.need.rpm, 10);
+    close(h.need.itpm, 28_000);
+    close(h.need.otpm, 5000);
+    close(h.tiers[0]!.utilisation, 0.56);
+    expect(h.lowestFit).toBe('Tier 1');
+    expect(h.asOf).toBe('2026-06-21');
+  });
+  test('Batch traffic is left out, and models without a pool have no table', () => {
+    const h = rateLimitHeadroom('haiku-4-5', v({ perDay: 14_400, batch: 1 }))!;
+    expect(h.need.rpm).toBe(0);
+    expect(rateLimitHeadroom('opus-5-5', DEFAULT_VALUES)).toBeUndefined();
+  });
+  test('too much for every tier', () => {
+    expect(rateLimitHeadroom('sonnet-4-6', v({ perDay: 100_000_000 }))!.lowestFit).toBeUndefined();
+  });
+});
+
+describe('CSV export', () => {
+  test('header plus one line per model, quoted where needed', () => {
+    const rows = compareModels(['haiku-4-5', 'sonnet-4-6'], v({ geo: 'us' }));
+    const csv = comparisonCsv(rows);
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      'model,name,requests_per_month,cost_per_request_usd,input_usd,output_usd,cache_write_usd,cache_read_usd,total_usd,plain_usd,savings_caching_usd,savings_batch_usd,note',
+    );
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(/^sonnet-4-6,Claude Sonnet 4\.6,300000,/);
+    expect(lines[2]).toMatch(/^haiku-4-5,Claude Haiku 4\.5,300000,,,,,,,,,,"Claude Haiku 4\.5 does not accept inference_geo ""us""/);
+  });
+});
