@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { chapterSchema } from './schemas/chapter.ts';
 import { errorSchema } from './schemas/error.ts';
+import { treeSchema } from './schemas/tree.ts';
 import { modelSchema, parseCatalogue } from './schemas/catalogue.ts';
 import { catalogue } from '../content/catalogue.ts';
 
@@ -24,4 +25,10 @@ const errors = defineCollection({
   schema: errorSchema,
 });
 
-export const collections = { chapters, models, errors };
+// Decision trees: content/trees/<id>.yaml -> /troubleshoot/ (cross-references checked by src/lib/tree-validate.ts).
+const trees = defineCollection({
+  loader: glob({ base: './content/trees', pattern: '*.yaml' }),
+  schema: treeSchema,
+});
+
+export const collections = { chapters, models, errors, trees };

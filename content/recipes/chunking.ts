@@ -6,7 +6,7 @@
 // at a paragraph or sentence break until it fits. Without this you find out from
 // a 400 "prompt is too long: N tokens > M maximum".
 import type Anthropic from '@anthropic-ai/sdk';
-import { getModel } from '../../src/lib/catalogue.ts';
+import { getModel } from '../../src/lib/catalogue.ts'; // this guide's model catalogue: context windows
 
 export interface ChunkingOptions {
   model: string;

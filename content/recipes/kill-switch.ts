@@ -6,7 +6,7 @@
 // without a build or a deploy.
 import type Anthropic from '@anthropic-ai/sdk';
 import { readFile } from 'node:fs/promises';
-import { findModel } from '../../src/lib/catalogue.ts';
+import { findModel } from '../../src/lib/catalogue.ts'; // this guide's model catalogue: ids, aliases, status
 
 export interface TaskSwitch {
   model: string;

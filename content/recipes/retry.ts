@@ -1,8 +1,8 @@
 // Retry with `retry-after`, jittered backoff and a retry budget.
 //
 // Build the client with `maxRetries: 0` when you use this: the SDK's own retry
-// (2 retries by default) retries every 429, the monthly spend cap included, and
-// it cannot share a budget across calls.
+// (on by default) retries every 429, the monthly spend cap included, and it
+// cannot share a budget across calls.
 import Anthropic, { APIError } from '@anthropic-ai/sdk';
 
 /** Seconds in the `retry-after` header, as milliseconds; undefined when absent. */

@@ -4,7 +4,7 @@
 // max_tokens, its effort or its token budget is then a config change here (or in
 // the MODEL_ROUTES override) instead of a hunt through the codebase.
 import type Anthropic from '@anthropic-ai/sdk';
-import { getModel } from '../../src/lib/catalogue.ts';
+import { getModel } from '../../src/lib/catalogue.ts'; // this guide's model catalogue: ids, windows, limits
 
 export type Cloud = 'anthropic' | 'bedrock' | 'vertex';
 export type Effort = 'low' | 'medium' | 'high' | 'xhigh' | 'max';
@@ -26,6 +26,7 @@ export interface Route {
   dailyTokenBudget?: number;
 }
 
+// Example routes. The numbers are your choices, not API limits; checkRoute() holds them to the model's limits.
 export const defaultRoutes = {
   classify: { model: modelId('haiku-4-5'), maxTokens: 256, dailyTokenBudget: 20_000_000 },
   summarize: { model: modelId('sonnet-4-6'), maxTokens: 2_000, effort: 'medium' },

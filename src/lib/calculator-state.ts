@@ -92,7 +92,10 @@ const PLAIN = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /** Reads one number field. Returns the value or an error message; never throws. */
 export function parseNumber(text: string, rule: NumberRule): { value?: number; error?: string } {
-  let s = text.normalize('NFKC').trim().replace(/[\u2212\u2012\u2013]/g, '-');
+  let s = text
+    .normalize('NFKC')
+    .trim()
+    .replace(/[\u2212\u2012\u2013]/g, '-');
   if (s === '') return { error: `Enter ${rule.label}.` };
   let divisor = 1;
   if (rule.percent && s.endsWith('%')) {

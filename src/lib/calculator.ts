@@ -3,7 +3,7 @@
  * for the calculator's inputs (with caching, Batch share and savings), the routing mix, rate-limit headroom, CSV.
  * Pure; no DOM.
  */
-import { catalogue, getFact, getModel, pricesForPrompt, type CatalogueModel } from './catalogue.ts';
+import { rateLimits, getFact, getModel, pricesForPrompt, type CatalogueModel } from './catalogue.ts';
 import { estimateCost, type CostBreakdown } from './pricing.ts';
 import { DAYS_PER_MONTH, type CalcValues, type MixEntry } from './calculator-state.ts';
 import type { TokenizerGeneration } from '../schemas/catalogue.ts';
@@ -37,7 +37,12 @@ export function tokenizerInflation(): number {
 }
 
 /** Converts a token count measured with one tokenizer generation to the other: old → new × 1.3, new → old ÷ 1.3. */
-export function convertTokens(tokens: number, from: TokenizerGeneration, to: TokenizerGeneration, inflation = tokenizerInflation()): number {
+export function convertTokens(
+  tokens: number,
+  from: TokenizerGeneration,
+  to: TokenizerGeneration,
+  inflation = tokenizerInflation(),
+): number {
   if (from === to) return tokens;
   return from === 'pre-4.7' ? tokens * (1 + inflation) : tokens / (1 + inflation);
 }
@@ -102,7 +107,14 @@ export function modelCost(modelId: string, v: CalcValues, share = 1): ModelCost 
   const write = caches ? cached * (1 - v.hit) : 0;
   const read = caches ? cached * v.hit : 0;
   const uncached = caches ? input : input + cached;
-  const base = { inputTokens: uncached, outputTokens: output, cacheWriteTokens: write, cacheReadTokens: read, cacheTtl: v.ttl, inferenceGeo: v.geo };
+  const base = {
+    inputTokens: uncached,
+    outputTokens: output,
+    cacheWriteTokens: write,
+    cacheReadTokens: read,
+    cacheTtl: v.ttl,
+    inferenceGeo: v.geo,
+  };
   const result: ModelCost = {
     id: model.id,
     name: model.name,
@@ -143,9 +155,7 @@ export function modelCost(modelId: string, v: CalcValues, share = 1): ModelCost 
 
 /** Every listed model priced, cheapest first; models that cannot be priced go last. */
 export function compareModels(ids: readonly string[], v: CalcValues): ModelCost[] {
-  return ids
-    .map((id) => modelCost(id, v))
-    .sort((a, b) => (a.error ? 1 : 0) - (b.error ? 1 : 0) || a.month.total - b.month.total);
+  return ids.map((id) => modelCost(id, v)).sort((a, b) => (a.error ? 1 : 0) - (b.error ? 1 : 0) || a.month.total - b.month.total);
 }
 
 export interface MixResult {
@@ -196,7 +206,7 @@ export function rateLimitHeadroom(modelId: string, v: CalcValues): Headroom | un
   const model = getModel(modelId);
   const poolId = model.rateLimitPool;
   if (!poolId) return undefined;
-  const pool = catalogue.rateLimits.pools[poolId];
+  const pool = rateLimits.pools[poolId];
   if (!pool) return undefined;
   const c = modelCost(modelId, v);
   const rpm = (v.perDay * (1 - v.batch)) / (24 * 60);
@@ -205,7 +215,7 @@ export function rateLimitHeadroom(modelId: string, v: CalcValues): Headroom | un
   const need = { rpm, itpm: rpm * (uncached + write), otpm: rpm * c.tokens.output };
   const tiers: TierHeadroom[] = [];
   let asOf = '';
-  for (const t of catalogue.rateLimits.tiers) {
+  for (const t of rateLimits.tiers) {
     const row = pool.limits[t.id];
     if (!row) continue;
     asOf = row.asOf;
@@ -244,7 +254,17 @@ export function comparisonCsv(rows: readonly ModelCost[]): string {
   const lines = rows.map((r) => {
     const numbers = r.error
       ? Array<string>(9).fill('')
-      : [r.perRequest, r.month.input, r.month.output, r.month.cacheWrite, r.month.cacheRead, r.month.total, r.plainMonth, r.savingsFromCaching, r.savingsFromBatch];
+      : [
+          r.perRequest,
+          r.month.input,
+          r.month.output,
+          r.month.cacheWrite,
+          r.month.cacheRead,
+          r.month.total,
+          r.plainMonth,
+          r.savingsFromCaching,
+          r.savingsFromBatch,
+        ];
     return [r.id, r.name, r.requestsPerMonth, ...numbers, r.error ?? r.warnings.join(' ')].map(csvCell).join(',');
   });
   return [header.join(','), ...lines].join('\r\n') + '\r\n';

@@ -2,21 +2,13 @@
  * Read access to the model catalogue (content/catalogue.ts): lookups by key, API id or alias, close-match
  * suggestions, non-model facts by key path. Pure; no zod at runtime (the schema is type-only here).
  */
-import { catalogue } from '../../content/catalogue.ts';
-import type {
-  CatalogueFact,
-  CatalogueModel,
-  CatalogueSource,
-  FactTree,
-  Figure,
-  PriceSet,
-  RateLimitPoolId,
-} from '../schemas/catalogue.ts';
+import { catalogue, facts, models, rateLimits, sources } from '../../content/catalogue.ts';
+import type { CatalogueFact, CatalogueModel, CatalogueSource, FactTree, Figure, PriceSet, RateLimitPoolId } from '../schemas/catalogue.ts';
 
 export type { CatalogueModel, CatalogueFact, Figure, PriceSet, RateLimitPoolId };
-export { catalogue };
+export { catalogue, rateLimits };
 
-export const MODELS: readonly CatalogueModel[] = catalogue.models;
+export const MODELS: readonly CatalogueModel[] = models;
 export const MODEL_IDS: readonly string[] = MODELS.map((m) => m.id);
 
 function normalise(id: string): string {
@@ -49,11 +41,12 @@ function editDistance(a: string, b: string): number {
 
 /** Up to `limit` catalogue keys closest to `id` (dots read as dashes, a leading "claude-" ignored). */
 export function suggestModels(id: string, limit = 3): string[] {
-  const q = normalise(id).replace(/[._\s]+/g, '-').replace(/^claude-/, '').replace(/^anthropic\./, '');
+  const q = normalise(id)
+    .replace(/[._\s]+/g, '-')
+    .replace(/^claude-/, '')
+    .replace(/^anthropic\./, '');
   const scored = MODELS.map((m) => {
-    const names = [m.id, m.apiId?.value, ...(m.aliases?.value ?? [])]
-      .filter((x): x is string => !!x)
-      .map((x) => x.replace(/^claude-/, ''));
+    const names = [m.id, m.apiId?.value, ...(m.aliases?.value ?? [])].filter((x): x is string => !!x).map((x) => x.replace(/^claude-/, ''));
     const d = Math.min(...names.map((n) => editDistance(q, n)));
     return { id: m.id, d };
   });
@@ -75,7 +68,7 @@ export function getModel(id: string): CatalogueModel {
 }
 
 export function getSource(key: string): CatalogueSource | undefined {
-  return (catalogue.sources as Record<string, CatalogueSource>)[key];
+  return (sources as Record<string, CatalogueSource>)[key];
 }
 
 function isFact(node: FactTree | CatalogueFact): node is CatalogueFact {
@@ -84,7 +77,7 @@ function isFact(node: FactTree | CatalogueFact): node is CatalogueFact {
 
 /** A non-model fact by dotted key path (e.g. `spendCaps.build`); throws listing the keys at the failing level. */
 export function getFact(path: string): CatalogueFact {
-  let node: FactTree | CatalogueFact = catalogue.facts;
+  let node: FactTree | CatalogueFact = facts;
   const parts = path.split('.');
   for (const [i, part] of parts.entries()) {
     if (isFact(node)) throw new Error(`Fact key "${path}": "${parts.slice(0, i).join('.')}" is already a figure.`);
@@ -108,7 +101,7 @@ export function allFacts(): [string, CatalogueFact][] {
       else walk(v, `${prefix}${k}.`);
     }
   };
-  walk(catalogue.facts, '');
+  walk(facts, '');
   return out;
 }
 

@@ -53,7 +53,8 @@ function rawNumber(n: number): string {
 }
 
 function need<T>(model: CatalogueModel, field: string, f: Figure<T> | undefined): Figure<T> {
-  if (!f) throw new Error(`The catalogue has no "${field}" for model "${model.id}" (no source gives it). Leave the figure out of the text.`);
+  if (!f)
+    throw new Error(`The catalogue has no "${field}" for model "${model.id}" (no source gives it). Leave the figure out of the text.`);
   return f;
 }
 

@@ -11,7 +11,8 @@
  * trees, which the validation enforces).
  */
 import { assign, setup, type SnapshotFrom } from 'xstate';
-import { buildGraph, resolveNext, type TreeGraph } from './tree-graph.ts';
+import { resolveNext, type TreeGraph } from './tree-graph.ts';
+import { buildGraph } from './tree-validate.ts';
 import type { Answer, Tree } from './tree-types.ts';
 
 export type TreeEvent =

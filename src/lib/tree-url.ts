@@ -4,7 +4,7 @@
  * Nothing here throws: every bad or stale URL becomes a `problem` the UI can show
  * next to the start of the tree.
  */
-import { buildGraph, canonicalPaths, nodePath, resolveNext, walk, type TreeGraph } from './tree-graph.ts';
+import { canonicalPaths, flattenGraph, nodePath, resolveNext, walk, type TreeGraph } from './tree-graph.ts';
 import type { Answer, Tree } from './tree-types.ts';
 
 export const ANSWER_PARAM = 'a';
@@ -95,7 +95,7 @@ function problem(trees: readonly Tree[], page: PagePosition, kind: UrlProblem, m
 
 function safeGraph(root: string, trees: readonly Tree[]): TreeGraph | null {
   try {
-    return buildGraph(root, trees);
+    return flattenGraph(root, trees);
   } catch {
     return null;
   }
@@ -166,4 +166,13 @@ export function resolveUrlState(trees: readonly Tree[], page: PagePosition, sear
     return problem(trees, page, 'other-page', 'The answers in this link lead to a different page than this one.');
   }
   return { status: 'ok', root: graph.root, node: page.node, answers: parsed.answers };
+}
+
+/** The page a troubleshoot path names: `/troubleshoot/` (master start), `/troubleshoot/<tree>/`, `/troubleshoot/<tree>/<node>/`. */
+export function pageFromPath(pathname: string, trees: readonly Tree[]): PagePosition | null {
+  const m = /^\/troubleshoot\/(?:([a-z0-9-]+)\/(?:([a-z0-9-]+)\/)?)?$/.exec(pathname);
+  if (!m) return null;
+  const tree = trees.find((t) => t.id === (m[1] ?? 'master'));
+  if (!tree) return null;
+  return { tree: tree.id, node: m[2] ?? tree.start };
 }

@@ -101,9 +101,7 @@ export const modelSchema = z
     /** Base prices, USD per million tokens, Claude API global routing. */
     prices: priceSetSchema,
     /** Higher prices when a request's prompt (input + cache write + cache read) is over `above` tokens. Every category switches. */
-    promptTiers: z
-      .array(z.object({ above: z.number().int().positive(), prices: priceSetSchema }).strict())
-      .optional(),
+    promptTiers: z.array(z.object({ above: z.number().int().positive(), prices: priceSetSchema }).strict()).optional(),
     /** Multiplier the Message Batches API applies to every category (0.5 = 50% off). */
     batchMultiplier: figure(z.number().positive().max(1)).optional(),
     /** Whether `inference_geo: "us"` is accepted (1.1× on every category). */
@@ -155,7 +153,9 @@ export const unitSchema = z.enum([
 export type FactUnit = z.infer<typeof unitSchema>;
 
 /** A non-model fact: a figure with a unit so `<Fact k="…">` can format it. */
-export const factSchema = figure(z.union([z.number().finite(), z.string().min(1)])).extend({ unit: unitSchema }).strict();
+export const factSchema = figure(z.union([z.number().finite(), z.string().min(1)]))
+  .extend({ unit: unitSchema })
+  .strict();
 
 const limitRow = figure(
   z
@@ -230,7 +230,11 @@ export const catalogueSchema = z
         }
       });
       const input = m.prices.input.value;
-      if (m.prices.cacheRead.value > input || m.prices.cacheWrite5m.value < input || m.prices.cacheWrite1h.value < m.prices.cacheWrite5m.value) {
+      if (
+        m.prices.cacheRead.value > input ||
+        m.prices.cacheWrite5m.value < input ||
+        m.prices.cacheWrite1h.value < m.prices.cacheWrite5m.value
+      ) {
         ctx.addIssue({
           code: 'custom',
           path: ['models', i, 'prices'],
@@ -258,11 +262,7 @@ export const catalogueSchema = z
     }
   });
 
-function walkFigures(
-  node: unknown,
-  path: (string | number)[],
-  visit: (fig: { source: string }, path: (string | number)[]) => void,
-): void {
+function walkFigures(node: unknown, path: (string | number)[], visit: (fig: { source: string }, path: (string | number)[]) => void): void {
   if (node === null || typeof node !== 'object') return;
   if ('source' in node && 'confidence' in node && typeof (node as { source: unknown }).source === 'string') {
     visit(node as { source: string }, path);

@@ -93,7 +93,7 @@ export const errorSchema = z
     /** The fix in one line (the paste box shows it). */
     fixSummary: z.string().min(10).max(160),
     /** Chapter section: `/guide/<slug>/#<h2 anchor>`. */
-    chapter: z.string().regex(/^\/guide\/[a-z0-9-]+\/(?:#[a-z0-9-]+)?$/, 'chapter links look like /guide/<slug>/#<anchor>'),
+    chapter: z.string().regex(/^\/guide\/[a-z0-9-]+\/(?:#[a-z0-9_-]+)?$/, 'chapter links look like /guide/<slug>/#<anchor>'),
     /** Decision-tree page: `/troubleshoot/` or `/troubleshoot/<tree-id>/[<node-id>/]`. */
     tree: z.string().regex(/^\/troubleshoot\/(?:[a-z0-9-]+\/){0,2}$/, 'tree links look like /troubleshoot/<tree-id>/'),
     /** Ids of related entries. */

@@ -12,8 +12,7 @@ import {
   type CalcValues,
 } from '../../src/lib/calculator-state.ts';
 
-const BRIEF_URL =
-  'models=opus-4-7,sonnet-4-6,haiku-4-5&input=2000&cached=8000&output=500&hit=0.9&ttl=5m&perDay=10000&batch=0&geo=global';
+const BRIEF_URL = 'models=opus-4-7,sonnet-4-6,haiku-4-5&input=2000&cached=8000&output=500&hit=0.9&ttl=5m&perDay=10000&batch=0&geo=global';
 
 function allFinite(v: CalcValues) {
   for (const n of [v.input, v.cached, v.output, v.hit, v.perDay, v.batch, ...v.mix.map((m) => m.share)]) {
@@ -147,7 +146,16 @@ describe('serializeQuery', () => {
     expect(back.errors.input).toMatch(/thousands separators/);
   });
   test('values → raw → values is stable', () => {
-    const v: CalcValues = { ...DEFAULT_VALUES, input: 123.5, hit: 0.25, ttl: '1h', geo: 'us', batch: 1, perDay: 7, mix: [{ model: 'opus-4-7', share: 1 }] };
+    const v: CalcValues = {
+      ...DEFAULT_VALUES,
+      input: 123.5,
+      hit: 0.25,
+      ttl: '1h',
+      geo: 'us',
+      batch: 1,
+      perDay: 7,
+      mix: [{ model: 'opus-4-7', share: 1 }],
+    };
     expect(parseRaw(rawFromValues(v)).values).toEqual(v);
   });
 });

@@ -98,7 +98,12 @@ describe('a model’s monthly cost for the calculator inputs', () => {
 
 describe('routing mix', () => {
   test('70% Haiku 4.5, 30% Sonnet 4.6 = the weighted sum of the single-model costs', () => {
-    const values = v({ mix: [{ model: 'haiku-4-5', share: 0.7 }, { model: 'sonnet-4-6', share: 0.3 }] });
+    const values = v({
+      mix: [
+        { model: 'haiku-4-5', share: 0.7 },
+        { model: 'sonnet-4-6', share: 0.3 },
+      ],
+    });
     const r = routingMix(values.mix, values);
     const haiku = modelCost('haiku-4-5', values).month.total;
     const sonnet = modelCost('sonnet-4-6', values).month.total;

@@ -6,8 +6,22 @@ import { allFacts, findModel, getFact, getModel, MODEL_IDS, pricesForPrompt, sug
 import { factFigure, MODEL_FIELDS, modelFigure } from '../../src/lib/facts.ts';
 
 const BRIEF_IDS = [
-  'opus-5-5', 'sonnet-5-5', 'haiku-5-5', 'fable-5-2', 'fable-5-1', 'opus-5', 'opus-4-8', 'opus-4-7',
-  'opus-4-6', 'opus-4-5', 'sonnet-5', 'sonnet-4-6', 'sonnet-4-5', 'haiku-4-5', 'opus-4-1', 'haiku-3-5',
+  'opus-5-5',
+  'sonnet-5-5',
+  'haiku-5-5',
+  'fable-5-2',
+  'fable-5-1',
+  'opus-5',
+  'opus-4-8',
+  'opus-4-7',
+  'opus-4-6',
+  'opus-4-5',
+  'sonnet-5',
+  'sonnet-4-6',
+  'sonnet-4-5',
+  'haiku-4-5',
+  'opus-4-1',
+  'haiku-3-5',
 ];
 
 const clone = () => structuredClone(catalogue) as unknown as { models: Record<string, any>[]; sources: Record<string, unknown> };
@@ -98,7 +112,9 @@ describe('the catalogue file', () => {
   test('the key list at the top of the file matches the facts', () => {
     const src = readFileSync(new URL('../../content/catalogue.ts', import.meta.url), 'utf8');
     const block = src.split('── <Fact k="…"> keys')[1]!.split('── Rate limits')[0]!;
-    const documented = block.match(/[a-zA-Z0-9]+(\.[a-zA-Z0-9]+)*/g)!.filter((k) => k !== 'keys' && !/^(non|model|facts|below|in)$/.test(k));
+    const documented = block
+      .match(/[a-zA-Z0-9]+(\.[a-zA-Z0-9]+)*/g)!
+      .filter((k) => k !== 'keys' && !/^(non|model|facts|below|in)$/.test(k));
     const actual = allFacts().map(([k]) => k);
     expect(documented.sort()).toEqual(actual.sort());
   });
@@ -123,7 +139,9 @@ describe('friendly validation errors name the model and the field', () => {
   test('an alias used twice', () => {
     const bad = clone();
     bad.models.find((m) => m.id === 'opus-4-5')!.aliases.value = ['claude-haiku-4-5'];
-    expect(() => parseCatalogue(bad)).toThrow(/id "claude-haiku-4-5" is already used by model "haiku-4-5"|id "claude-haiku-4-5" is already used by model "opus-4-5"/);
+    expect(() => parseCatalogue(bad)).toThrow(
+      /id "claude-haiku-4-5" is already used by model "haiku-4-5"|id "claude-haiku-4-5" is already used by model "opus-4-5"/,
+    );
   });
   test('a swapped cache price', () => {
     const bad = clone();

@@ -39,7 +39,13 @@ describe('prompt caching', () => {
     // write 100 ×  4,000 × $1.25 / 1e6 = $0.50
     // read  100 × 20,000 × $0.10 / 1e6 = $0.20
     // out   100 ×    200 × $5.00 / 1e6 = $0.10     total $0.90
-    const c = estimateCost('haiku-4-5', { requests: 100, inputTokens: 1000, cacheWriteTokens: 4000, cacheReadTokens: 20_000, outputTokens: 200 });
+    const c = estimateCost('haiku-4-5', {
+      requests: 100,
+      inputTokens: 1000,
+      cacheWriteTokens: 4000,
+      cacheReadTokens: 20_000,
+      outputTokens: 200,
+    });
     close(c.input, 0.1);
     close(c.cacheWrite, 0.5);
     close(c.cacheRead, 0.2);
@@ -49,8 +55,14 @@ describe('prompt caching', () => {
 
   test('1-hour writes use the 1-hour price', () => {
     // Opus 4.7: 10 × 10,000 × $10 / 1e6 = $1.00 (a 5-minute write would be 10 × 10,000 × $6.25 / 1e6 = $0.625)
-    close(estimateCost('opus-4-7', { requests: 10, inputTokens: 0, outputTokens: 0, cacheWriteTokens: 10_000, cacheTtl: '1h' }).cacheWrite, 1);
-    close(estimateCost('opus-4-7', { requests: 10, inputTokens: 0, outputTokens: 0, cacheWriteTokens: 10_000, cacheTtl: '5m' }).cacheWrite, 0.625);
+    close(
+      estimateCost('opus-4-7', { requests: 10, inputTokens: 0, outputTokens: 0, cacheWriteTokens: 10_000, cacheTtl: '1h' }).cacheWrite,
+      1,
+    );
+    close(
+      estimateCost('opus-4-7', { requests: 10, inputTokens: 0, outputTokens: 0, cacheWriteTokens: 10_000, cacheTtl: '5m' }).cacheWrite,
+      0.625,
+    );
   });
 
   test('cache read prices are per model: Opus 5.5 reads at $0.20 (0.05×), Fable 5.1 at $0.25 (0.025×)', () => {
@@ -94,7 +106,14 @@ describe('Batch', () => {
     // write 1,000 × 1,000 × $3.75 × 0.5 / 1e6 = $1.875
     // read  1,000 × 3,000 × $0.30 × 0.5 / 1e6 = $0.45
     // out   1,000 ×   500 × $15   × 0.5 / 1e6 = $3.75     total $9.075
-    const w: Workload = { requests: 1000, inputTokens: 2000, cacheWriteTokens: 1000, cacheReadTokens: 3000, outputTokens: 500, batch: true };
+    const w: Workload = {
+      requests: 1000,
+      inputTokens: 2000,
+      cacheWriteTokens: 1000,
+      cacheReadTokens: 3000,
+      outputTokens: 500,
+      batch: true,
+    };
     const c = estimateCost('sonnet-4-6', w);
     close(c.input, 3);
     close(c.cacheWrite, 1.875);
@@ -113,7 +132,11 @@ describe('US-only inference', () => {
     close(c.output, 2.75);
     close(c.total, 8.25);
     // cache write 1 × 1,000,000 × $6.25 × 1.1 / 1e6 = $6.875
-    close(estimateCost('opus-4-7', { requests: 1, inputTokens: 0, outputTokens: 0, cacheWriteTokens: 1_000_000, inferenceGeo: 'us' }).cacheWrite, 6.875);
+    close(
+      estimateCost('opus-4-7', { requests: 1, inputTokens: 0, outputTokens: 0, cacheWriteTokens: 1_000_000, inferenceGeo: 'us' })
+        .cacheWrite,
+      6.875,
+    );
   });
   test('stacks with Batch', () => {
     // input 1,000 × 1,000 × $5 × 0.5 × 1.1 / 1e6 = $2.75
@@ -148,7 +171,9 @@ describe('limits become warnings, not silent numbers', () => {
     expect(estimateCost('opus-5', { requests: 1, inputTokens: 10, outputTokens: 10 }).warnings.join(' ')).toMatch(/not in the catalogue/);
   });
   test('retired models warn that clouds bill from their own price lists', () => {
-    expect(estimateCost('haiku-3-5', { requests: 1, inputTokens: 10, outputTokens: 10 }).warnings.join(' ')).toMatch(/retired on the Claude API/);
+    expect(estimateCost('haiku-3-5', { requests: 1, inputTokens: 10, outputTokens: 10 }).warnings.join(' ')).toMatch(
+      /retired on the Claude API/,
+    );
   });
 });
 
@@ -162,7 +187,9 @@ describe('model ids', () => {
     expect(estimateCost('claude-opus-4-7', w)).toEqual(estimateCost('opus-4-7', w));
   });
   test('an unknown id throws listing close matches', () => {
-    expect(() => estimateCost('claude-sonnet-4.6', { requests: 1, inputTokens: 1, outputTokens: 1 })).toThrow(/Unknown model "claude-sonnet-4.6"\. Did you mean "sonnet-4-6"/);
+    expect(() => estimateCost('claude-sonnet-4.6', { requests: 1, inputTokens: 1, outputTokens: 1 })).toThrow(
+      /Unknown model "claude-sonnet-4.6"\. Did you mean "sonnet-4-6"/,
+    );
     expect(() => estimateCost('opus-4.7', { requests: 1, inputTokens: 1, outputTokens: 1 })).toThrow(/"opus-4-7"/);
     expect(() => estimateCost('gpt-4o', { requests: 1, inputTokens: 1, outputTokens: 1 })).toThrow(/Unknown model "gpt-4o"/);
   });

@@ -1,4 +1,4 @@
-// Opus 4.7 thinks before it writes, and by default it does not send you the thinking
+// With adaptive thinking, Opus 4.7 by default does not send you the thinking text
 // (display "omitted"): a stream goes quiet until the first text token, which users read as a hang.
 // Ask for summarized thinking and show it (or just a "thinking…" indicator driven by its deltas).
 import Anthropic from '@anthropic-ai/sdk';

@@ -1,0 +1,108 @@
+/**
+ * `cleanQuery(text)`: turns a pasted error into a Pagefind query.
+ *
+ * Pagefind strips punctuation and matches numbers as prefixes, and every extra word narrows the result set,
+ * so a raw paste (JSON, an SDK prefix, a UUID, token counts, a request id) ranks poorly. This keeps the words
+ * that say what went wrong ("prompt is too long tokens maximum") and drops what varies between users.
+ *
+ * Steps: unescape JSON / Python-dict quoting; if the paste carries an API body, keep its innermost `message`
+ * (and the error type); drop URLs, UUIDs, request / tool-use ids, model ids, snapshot dates, numbers (an HTTP
+ * status is kept once), JSON punctuation and wrapper words (`litellm.RateLimitError`, `AnthropicException`,
+ * `Error code:`, `API Error:`); de-duplicate; cap the length. Pure; no DOM.
+ */
+
+/** Known HTTP statuses kept (once) in the query: error pages are indexed with their status. */
+const STATUSES = new Set(['400', '401', '402', '403', '404', '409', '413', '429', '500', '503', '504', '529']);
+
+/** Words that only come from wrappers and JSON keys, never from the cause. */
+const NOISE = new Set([
+  'error', 'errors', 'err', 'exception', 'type', 'message', 'code', 'status', 'api', 'details', 'detail', 'request_id',
+  'litellm', 'anthropicexception', 'bedrockexception', 'vertexexception', 'anthropic', 'providerbizerror', 'route',
+  'ratelimiterror', 'badrequesterror', 'apicallerror', 'ai_apicallerror', 'ai_retryerror', 'apistatuserror',
+  'internalservererror', 'authenticationerror', 'notfounderror', 'permissiondeniederror', 'overloadederror',
+  'httpx', 'httpstatuserror', 'botocore', 'errorfactory', 'google', 'api_core', 'exceptions', 'debug', 'warn', 'info',
+  'failed', 'failure', 'raised', 'got', 'getting', 'received', 'response', 'https', 'http', 'www', 'com', 'org',
+  'please', 'try', 'again', 'refer', 'details', 'for', 'the', 'a', 'an', 'to', 'of', 'and', 'in', 'on', 'at', 'with',
+  'your', 'this', 'that', 'my', 'i', 'we', 'it', 'be', 'are', 'was', 'has', 'have', 'been', 'when', 'from', 'by',
+  'provider', 'server', 'model', 'models', 'claude', 'id', 'org', 'organization', 'organisation', 'url', 'occurred',
+  'calling', 'operation', 'retrying', 'attempt', 'attempts', 'after', 'last', 'which', 'will', 'or', 'but', 'so', 'its',
+  'consult', 'documentation', 'learn', 'more', 'about',
+]);
+
+const MAX_WORDS = 8;
+
+function unescape(text: string): string {
+  return text
+    .replace(/\\u([0-9a-fA-F]{4})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    .replace(/\\+[nrt]/g, ' ')
+    .replace(/\\+(["'/`])/g, '$1')
+    .replace(/&quot;|&#34;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&gt;/g, '>')
+    .replace(/&lt;/g, '<')
+    .replace(/&amp;/g, '&');
+}
+
+/** The innermost `"message": "..."` / `'message': '...'` of an API body, if any. */
+function innerMessage(text: string): string | null {
+  const re = /["']message["']\s*:\s*(["'])((?:(?!\1).){6,})/g;
+  let found: string | null = null;
+  for (const m of text.matchAll(re)) found = m[2] ?? found;
+  return found;
+}
+
+function errorTypeOf(text: string): string | null {
+  const m = /\b([a-z]+(?:_[a-z]+)*_error|request_too_large)\b/.exec(text);
+  return m?.[1] ?? null;
+}
+
+function statusOf(text: string): string | null {
+  const m = /(?:error code|status code|api error|http|error|\()\s*[:=]?\s*(\d{3})(?!\d)|^\W*(\d{3})(?!\d)|\b(\d{3})\s+(?:\{|overloaded|not_found|service unavailable)/i.exec(text);
+  const s = m?.[1] ?? m?.[2] ?? m?.[3];
+  return s && STATUSES.has(s) ? s : null;
+}
+
+export function cleanQuery(text: string): string {
+  if (typeof text !== 'string') return '';
+  let t = unescape(text.slice(0, 5000));
+  const status = statusOf(t);
+  const type = errorTypeOf(t);
+  const inner = innerMessage(t);
+  if (inner) t = inner;
+
+  t = t
+    .replace(/https?:\/\/\S+/gi, ' ') // URLs
+    .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, ' ') // UUIDs
+    .replace(/\b(?:req|toolu|msg|msgbatch|srvtoolu)_[A-Za-z0-9_]+/g, ' ') // request, tool-use, message, batch ids
+    .replace(/\b(?:(?:us|eu|apac|jp|au|global)\.)?(?:anthropic\.)?claude-[a-z0-9.-]*(?:@\d{8})?(?::\d+)?(?:\[1m\])?/gi, ' ') // model ids
+    .replace(/\bprojects\/\S+/gi, ' ') // cloud resource paths
+    .replace(/\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?\b/g, ' ') // dates
+    // Field paths: keep the last word segment (messages.0.content.0.text.cache_control.ephemeral.ttl -> ttl,
+    // tools.8.custom.input_schema -> input_schema, messages.22 -> messages).
+    .replace(/\b[A-Za-z_]\w*(?:\.\w+)+\b/g, (path) => {
+      const segs = path.split('.').filter((x) => !/^\d+$/.test(x));
+      return ` ${segs[segs.length - 1] ?? ''} `;
+    })
+    .replace(/(\d)([A-Za-z])/g, '$1 $2') // 429This, 30s
+    .replace(/\b\d[\d,._]*\b/g, ' ') // numbers (counts, limits, indexes in messages.22)
+    .replace(/[^\p{L}\p{N}_\s-]+/gu, ' ') // JSON punctuation, quotes, backticks, > + |
+    .replace(/(^|\s)-+|-+(?=\s|$)/g, ' '); // stray dashes ("Error code: 429 - {...")
+
+  const words: string[] = [];
+  const seen = new Set<string>();
+  const push = (w: string) => {
+    if (!seen.has(w)) {
+      seen.add(w);
+      words.push(w);
+    }
+  };
+  if (status) push(status);
+  for (const raw of t.toLowerCase().split(/\s+/)) {
+    const w = raw.replace(/^[_-]+|[_-]+$/g, '');
+    if (w.length < 2) continue;
+    if (NOISE.has(w) || /^\d+$/.test(w)) continue;
+    push(w);
+  }
+  if (type && words.length < MAX_WORDS) push(type);
+  return words.slice(0, MAX_WORDS).join(' ');
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { cleanQuery } from '../../src/lib/search-query.ts';
+
+describe('cleanQuery', () => {
+  it('keeps the words of the reference example and drops the numbers', () => {
+    expect(cleanQuery('prompt is too long: 219898 tokens > 200000 maximum')).toBe('prompt is too long tokens maximum');
+  });
+
+  it('takes the inner message of an API body and keeps the status and error type', () => {
+    const q = cleanQuery(
+      'Error: 400 {"type":"error","error":{"type":"invalid_request_error","message":"prompt is too long: 219898 tokens > 200000 maximum"},"request_id":"req_011CVjxiYzEFcAQC4Fk87zw2"}',
+    );
+    expect(q).toBe('400 prompt is too long tokens maximum invalid_request_error');
+  });
+
+  it('reads Python-dict quoting the same way as JSON', () => {
+    const py = cleanQuery("Error code: 400 - {'type': 'error', 'error': {'type': 'invalid_request_error', 'message': 'prompt is too long: 203073 tokens > 200000 maximum'}}");
+    const js = cleanQuery('Error code: 400 - {"type":"error","error":{"type":"invalid_request_error","message":"prompt is too long: 203073 tokens > 200000 maximum"}}');
+    expect(py).toBe(js);
+  });
+
+  it('unescapes doubly-escaped JSON', () => {
+    expect(cleanQuery('{\\"type\\":\\"error\\",\\"error\\":{\\"type\\":\\"overloaded_error\\",\\"message\\":\\"Overloaded\\"}}')).toBe('overloaded overloaded_error');
+  });
+
+  it('drops UUIDs, request ids, tool-use ids, model ids and URLs', () => {
+    const q = cleanQuery(
+      "429 rate limit of 30,000 input tokens per minute (org: 9d50ef40-6cc8-4ca6-9d35-1dc9cf26235c, model: claude-sonnet-4-5-20250929) req_011CVQe1dLrGNMJyE1ghG1av toolu_01Gho1LhNQt7FjqEiiHkrVMK https://docs.anthropic.com/en/api/rate-limits",
+    );
+    expect(q).not.toMatch(/9d50ef40|req_|toolu_|claude-|docs|\d{4,}/);
+    expect(q).toContain('rate limit input tokens');
+  });
+
+  it('drops wrapper prefixes and JSON punctuation', () => {
+    const q = cleanQuery('litellm.RateLimitError: AnthropicException - {"type":"error","error":{"type":"rate_limit_error","message":"This request would exceed the rate limit"}}');
+    expect(q).not.toMatch(/litellm|anthropicexception|[{}":]/);
+    expect(q).toContain('rate limit');
+  });
+
+  it('keeps the last word of a field path', () => {
+    expect(cleanQuery('messages.0.content.0.text.cache_control.ephemeral.ttl: Extra inputs are not permitted')).toBe('ttl extra inputs not permitted');
+    expect(cleanQuery('tools.8.custom.input_schema: JSON schema is invalid')).toBe('input_schema json schema is invalid');
+  });
+
+  it('joins terminal line breaks and padding', () => {
+    expect(cleanQuery('prompt is too\n     long:   219898 tokens')).toBe('prompt is too long tokens');
+  });
+
+  it('splits numbers glued to words', () => {
+    expect(cleanQuery('status code 429This request would exceed the rate limit')).toBe('429 request would exceed rate limit');
+  });
+
+  it('caps the length and never repeats a word', () => {
+    const q = cleanQuery('overloaded overloaded overloaded one two three four five six seven eight nine ten');
+    expect(q.split(' ').length).toBeLessThanOrEqual(8);
+    expect(new Set(q.split(' ')).size).toBe(q.split(' ').length);
+  });
+
+  it('returns an empty query for noise only', () => {
+    expect(cleanQuery('')).toBe('');
+    expect(cleanQuery('{"request_id":"req_011CVQe1dLrGNMJyE1ghG1av"} 123456')).toBe('');
+  });
+});
