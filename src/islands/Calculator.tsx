@@ -2,7 +2,7 @@
 // Every figure comes from the catalogue through the pricing engine; nothing here knows a price.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
-import { MODELS, STATUS_LABEL, findModel, getFact } from '../lib/catalogue.ts';
+import { createIndex, type ModelIndex, type PricingData } from '../lib/catalogue-index.ts';
 import {
   DAYS_PER_MONTH,
   DEFAULT_RAW,
@@ -14,15 +14,7 @@ import {
   type Field,
   type RawState,
 } from '../lib/calculator-state.ts';
-import {
-  cacheBreakEven,
-  compareModels,
-  comparisonCsv,
-  rateLimitHeadroom,
-  routingMix,
-  tokenizerInflation,
-  type ModelCost,
-} from '../lib/calculator.ts';
+import { cacheBreakEven, compareModels, comparisonCsv, rateLimitHeadroom, routingMix, type ModelCost } from '../lib/calculator.ts';
 import { formatInt, formatNumber, formatPercent, formatUsd } from '../lib/format.ts';
 import './Calculator.css';
 
@@ -233,25 +225,27 @@ function downloadCsv(rows: ModelCost[]) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export default function Calculator() {
+/** `data`: JSON of `slimPricingData()` from src/lib/catalogue.ts (passed by the page so the catalogue is not in this bundle). */
+export default function Calculator({ data }: { data: string }) {
+  const ix = useMemo<ModelIndex>(() => createIndex(JSON.parse(data) as PricingData), [data]);
   const [raw, setRaw] = useState<RawState>(DEFAULT_RAW);
   const [ready, setReady] = useState(false);
   const [showRetired, setShowRetired] = useState(false);
 
   useEffect(() => {
-    const load = () => setRaw(parseQuery(currentQuery()).raw);
+    const load = () => setRaw(parseQuery(ix, currentQuery()).raw);
     load();
     setReady(true);
     addEventListener('popstate', load);
     return () => removeEventListener('popstate', load);
   }, []);
 
-  const parsed = useMemo(() => parseRaw(raw), [raw]);
+  const parsed = useMemo(() => parseRaw(ix, raw), [ix, raw]);
   const { values: v, errors } = parsed;
-  const rows = useMemo(() => compareModels(v.models, v), [v]);
-  const mix = useMemo(() => (v.mix.length ? routingMix(v.mix, v) : undefined), [v]);
+  const rows = useMemo(() => compareModels(ix, v.models, v), [ix, v]);
+  const mix = useMemo(() => (v.mix.length ? routingMix(ix, v.mix, v) : undefined), [ix, v]);
   const errorCount = Object.keys(errors).length;
-  const retiredSelected = v.models.some((id) => findModel(id)?.status.value === 'retired-api');
+  const retiredSelected = v.models.some((id) => ix.find(id)?.status.value === 'retired-api');
 
   const commit = (next: RawState = raw) => {
     const q = `?${serializeQuery(next)}`;
@@ -275,7 +269,7 @@ export default function Calculator() {
   };
 
   const cheapest = rows.find((r) => !r.error);
-  const inflation = tokenizerInflation();
+  const inflation = ix.tokenizerInflation;
   const perMonth = v.perDay * DAYS_PER_MONTH;
 
   return (
@@ -318,19 +312,21 @@ export default function Calculator() {
             return (
               <div key={g.title} class="calc-model-group">
                 <p class="calc-group-title">{g.title}</p>
-                {MODELS.filter((m) => g.statuses.includes(m.status.value)).map((m) => (
-                  <label key={m.id} class="calc-check">
-                    <input
-                      type="checkbox"
-                      name="models"
-                      value={m.id}
-                      checked={v.models.includes(m.id)}
-                      onChange={(e) => toggleModel(m.id, e.currentTarget.checked)}
-                    />{' '}
-                    {m.name}
-                    {m.status.value === 'deprecated' && <span class="calc-tag"> {STATUS_LABEL.deprecated.toLowerCase()}</span>}
-                  </label>
-                ))}
+                {ix.models
+                  .filter((m) => g.statuses.includes(m.status.value))
+                  .map((m) => (
+                    <label key={m.id} class="calc-check">
+                      <input
+                        type="checkbox"
+                        name="models"
+                        value={m.id}
+                        checked={v.models.includes(m.id)}
+                        onChange={(e) => toggleModel(m.id, e.currentTarget.checked)}
+                      />{' '}
+                      {m.name}
+                      {m.status.value === 'deprecated' && <span class="calc-tag"> deprecated</span>}
+                    </label>
+                  ))}
               </div>
             );
           })}
@@ -380,7 +376,7 @@ export default function Calculator() {
             <label for="calc-ref">Token counts measured with</label>
             <select id="calc-ref" value={raw.ref} onChange={(e) => pick('ref', e.currentTarget.value)} aria-describedby="calc-ref-hint">
               <option value="">each model's own tokenizer (no conversion)</option>
-              {MODELS.map((m) => (
+              {ix.models.map((m) => (
                 <option key={m.id} value={m.id}>
                   {m.name}
                 </option>
@@ -443,7 +439,7 @@ export default function Calculator() {
             error={errors.batch}
             onInput={onInput}
             onCommit={() => commit()}
-            hint={`1 = everything through Message Batches (${formatPercent(1 - Number(getFact('multipliers.batch').value), 0)} off).`}
+            hint="1 = everything through the Message Batches API, at its discount."
           />
           <Radios
             name="geo"
@@ -451,7 +447,7 @@ export default function Calculator() {
             value={raw.geo}
             options={[
               ['global', 'Global'],
-              ['us', `US only (${formatNumber(Number(getFact('multipliers.usGeo').value), 2)}×)`],
+              ['us', `US only (${formatNumber(ix.usGeoMultiplier, 2)}×)`],
             ]}
             onPick={pick}
           />
@@ -534,8 +530,8 @@ export default function Calculator() {
                   );
                 }
                 const prompt = r.tokens.input + r.tokens.cached;
-                const b5 = cacheBreakEven(r.id, '5m', prompt);
-                const b1 = cacheBreakEven(r.id, '1h', prompt);
+                const b5 = cacheBreakEven(ix, r.id, '5m', prompt);
+                const b1 = cacheBreakEven(ix, r.id, '1h', prompt);
                 return (
                   <tr key={r.id} data-model={r.id}>
                     <th scope="row">{r.name}</th>
@@ -614,22 +610,23 @@ export default function Calculator() {
         <section aria-labelledby="calc-rl-h">
           <h3 id="calc-rl-h">Rate-limit headroom</h3>
           <p class="calc-hint">
-            Average load of the non-Batch traffic against the <strong>last published old-scheme limits</strong> (Tier 1–4). Since {String(getFact('rateLimitScheme.newTiersSince').value)}
+            Average load of the non-Batch traffic against the <strong>last published old-scheme limits</strong> (Tier 1–4). Since{' '}
+            {ix.newTiersSince}
             the tiers are Start / Build / Scale and their per-model limits were not published; check your own limits in the Console. Peaks
             are higher than averages, and output tokens per minute are estimated from <code>max_tokens</code> when a request starts.
           </p>
-          <HeadroomTables v={v} />
+          <HeadroomTables ix={ix} v={v} />
         </section>
       </section>
     </div>
   );
 }
 
-function HeadroomTables({ v }: { v: CalcValues }) {
-  const items = v.models.map((id) => rateLimitHeadroom(id, v)).filter((h) => h !== undefined);
+function HeadroomTables({ ix, v }: { ix: ModelIndex; v: CalcValues }) {
+  const items = v.models.map((id) => rateLimitHeadroom(ix, id, v)).filter((h) => h !== undefined);
   const seen = new Set<string>();
   const pools = items.filter((h) => (seen.has(h.pool) ? false : (seen.add(h.pool), true)));
-  const missing = v.models.filter((id) => !rateLimitHeadroom(id, v)).map((id) => findModel(id)?.name ?? id);
+  const missing = v.models.filter((id) => !rateLimitHeadroom(ix, id, v)).map((id) => ix.find(id)?.name ?? id);
   return (
     <>
       {pools.map((h) => (

@@ -53,7 +53,8 @@ export default function SearchPage({ errors }: Props) {
     const initial = readQuery();
     setQuery(initial.q);
     setCategory(initial.category);
-    const bundle = '/pagefind/pagefind.js';
+    // Built at run time so the bundler leaves it alone: the file exists only after `pagefind` has run.
+    const bundle = new URL('/pagefind/pagefind.js', location.origin).href;
     import(/* @vite-ignore */ bundle)
       .then(async (pf: Pagefind) => {
         await pf.options({ excerptLength: 24 });

@@ -40,6 +40,7 @@ export function NodeScreen({ view, problem, announce, onAction }: Props) {
           </p>
         </div>
       )}
+      {view.intro && <p class="tw-intro">{view.intro}</p>}
       <p class="tw-context">
         Troubleshooting: <a href={view.treeStartHref}>{view.treeTitle}</a>
         <span aria-hidden="true"> · </span>
@@ -48,9 +49,9 @@ export function NodeScreen({ view, problem, announce, onAction }: Props) {
 
       {view.crumbs.length > 0 && (
         <nav class="tw-path" aria-labelledby="tw-path-title">
-          <h2 id="tw-path-title" class="tw-path-title">
+          <p id="tw-path-title" class="tw-path-title">
             Your answers
-          </h2>
+          </p>
           <ol>
             {view.crumbs.map((c, i) => (
               <li key={c.question}>

@@ -9,7 +9,7 @@
  *   mix=haiku-4-5:0.7,sonnet-4-6:0.25,opus-4-7:0.05 (optional routing mix)
  *   ref=sonnet-4-6 (optional: the model whose tokenizer the token counts were measured with)
  */
-import { findModel, suggestModels } from './catalogue.ts';
+import type { ModelIndex } from './catalogue-index.ts';
 
 export const DAYS_PER_MONTH = 30;
 
@@ -132,20 +132,20 @@ const RULES = {
   volume: { min: 0, max: MAX_REQUESTS, label: 'a number of requests' },
 } satisfies Record<string, NumberRule>;
 
-function unknownModel(id: string): string {
-  const close = suggestModels(id);
+function unknownModel(ix: ModelIndex, id: string): string {
+  const close = ix.suggest(id);
   return `Unknown model "${id}".${close.length ? ` Did you mean ${close.join(', ')}?` : ''}`;
 }
 
 /** Reads a comma-separated model list; unknown ids are reported and skipped. */
-export function parseModels(text: string): { value: string[]; error?: string } {
+export function parseModels(ix: ModelIndex, text: string): { value: string[]; error?: string } {
   const out: string[] = [];
   const bad: string[] = [];
   for (const part of text.split(',')) {
     const id = part.trim();
     if (!id) continue;
-    const m = findModel(id);
-    if (!m) bad.push(unknownModel(id));
+    const m = ix.find(id);
+    if (!m) bad.push(unknownModel(ix, id));
     else if (!out.includes(m.id)) out.push(m.id);
   }
   if (bad.length) return { value: out, error: bad.join(' ') };
@@ -154,15 +154,15 @@ export function parseModels(text: string): { value: string[]; error?: string } {
 }
 
 /** Reads `haiku-4-5:0.7,sonnet-4-6:0.25,opus-4-7:0.05`. Shares must add up to 1 (percentages are accepted). */
-export function parseMix(text: string): { value: MixEntry[]; error?: string } {
+export function parseMix(ix: ModelIndex, text: string): { value: MixEntry[]; error?: string } {
   const s = text.trim();
   if (!s) return { value: [] };
   const out: MixEntry[] = [];
   for (const part of s.split(',')) {
     const [id = '', share = '', ...rest] = part.split(':').map((x) => x.trim());
     if (!id || rest.length) return { value: [], error: `Write each entry as model:share, e.g. haiku-4-5:0.7 (problem: "${part.trim()}").` };
-    const m = findModel(id);
-    if (!m) return { value: [], error: unknownModel(id) };
+    const m = ix.find(id);
+    if (!m) return { value: [], error: unknownModel(ix, id) };
     const n = parseNumber(share, { min: 0, max: 1, percent: true, label: `a share for ${m.id}` });
     if (n.error !== undefined || n.value === undefined) return { value: [], error: `${m.id}: ${n.error ?? 'missing share.'}` };
     const existing = out.find((e) => e.model === m.id);
@@ -197,11 +197,11 @@ export function rawFromValues(v: CalcValues): RawState {
 export const DEFAULT_RAW: RawState = rawFromValues(DEFAULT_VALUES);
 
 /** Reads the fields' text into values and messages. Never throws. */
-export function parseRaw(raw: RawState): ParsedState {
+export function parseRaw(ix: ModelIndex, raw: RawState): ParsedState {
   const values: CalcValues = { ...DEFAULT_VALUES, models: [...DEFAULT_VALUES.models], mix: [] };
   const errors: FieldErrors = {};
 
-  const models = parseModels(raw.models);
+  const models = parseModels(ix, raw.models);
   if (models.value.length) values.models = models.value;
   if (models.error) errors.models = models.error;
 
@@ -222,21 +222,21 @@ export function parseRaw(raw: RawState): ParsedState {
   if (raw.geo === 'global' || raw.geo === 'us') values.geo = raw.geo;
   else errors.geo = 'Choose global or us.';
 
-  const mix = parseMix(raw.mix);
+  const mix = parseMix(ix, raw.mix);
   values.mix = mix.value;
   if (mix.error) errors.mix = mix.error;
 
   const ref = raw.ref.trim();
   if (ref) {
-    const m = findModel(ref);
+    const m = ix.find(ref);
     if (m) values.ref = m.id;
-    else errors.ref = unknownModel(ref);
+    else errors.ref = unknownModel(ix, ref);
   }
   return { values, raw, errors };
 }
 
 /** Reads a query string (`?models=…&input=…`) or URLSearchParams. Missing parameters take their defaults. Never throws. */
-export function parseQuery(query: string | URLSearchParams): ParsedState {
+export function parseQuery(ix: ModelIndex, query: string | URLSearchParams): ParsedState {
   let params: URLSearchParams;
   try {
     params = typeof query === 'string' ? new URLSearchParams(query.startsWith('?') ? query.slice(1) : query) : query;
@@ -259,7 +259,7 @@ export function parseQuery(query: string | URLSearchParams): ParsedState {
     raw.volume = perMonth;
     raw.period = 'month';
   }
-  return parseRaw(raw);
+  return parseRaw(ix, raw);
 }
 
 /** Writes the fields' text to a query string (without "?"), in a stable order; the routing mix and ref only when set. */

@@ -1,10 +1,12 @@
 /**
  * Calculator helpers on top of the pricing engine: cache break-even, tokenizer conversion, a model's monthly cost
  * for the calculator's inputs (with caching, Batch share and savings), the routing mix, rate-limit headroom, CSV.
- * Pure; no DOM.
+ * Pure; no DOM. Every function takes the model index first: `catalogueIndex` (src/lib/catalogue.ts) on the server and in
+ * tests, the index over the slim copy the calculator page passes to its island.
  */
-import { rateLimits, getFact, getModel, pricesForPrompt, type CatalogueModel } from './catalogue.ts';
-import { estimateCost, type CostBreakdown } from './pricing.ts';
+import { pricesForPrompt, type ModelIndex } from './catalogue-index.ts';
+import { costOf, type CostBreakdown } from './pricing-core.ts';
+import type { CatalogueModel } from '../schemas/catalogue.ts';
 import { DAYS_PER_MONTH, type CalcValues, type MixEntry } from './calculator-state.ts';
 import type { TokenizerGeneration } from '../schemas/catalogue.ts';
 
@@ -19,8 +21,8 @@ export interface BreakEven {
  * Reads needed to pay back one cache write, from the model's own rates: a write costs (write − input) more than sending
  * the prefix uncached; each read saves (input − read). Break-even = ceil(ratio).
  */
-export function cacheBreakEven(modelId: string, ttl: '5m' | '1h', promptTokens = 0): BreakEven {
-  const p = pricesForPrompt(getModel(modelId), promptTokens);
+export function cacheBreakEven(ix: ModelIndex, modelId: string, ttl: '5m' | '1h', promptTokens = 0): BreakEven {
+  const p = pricesForPrompt(ix.get(modelId), promptTokens);
   const write = ttl === '1h' ? p.cacheWrite1h.value : p.cacheWrite5m.value;
   const extra = write - p.input.value;
   const saving = p.input.value - p.cacheRead.value;
@@ -30,27 +32,16 @@ export function cacheBreakEven(modelId: string, ttl: '5m' | '1h', promptTokens =
   return { reads: Math.ceil(ratio - 1e-12), ratio };
 }
 
-/** The catalogue's tokenizer inflation (0.3 = the newer tokenizer counts ~30% more tokens for the same text). */
-export function tokenizerInflation(): number {
-  const v = getFact('tokenizerInflation').value;
-  return typeof v === 'number' ? v : 0;
-}
-
 /** Converts a token count measured with one tokenizer generation to the other: old → new × 1.3, new → old ÷ 1.3. */
-export function convertTokens(
-  tokens: number,
-  from: TokenizerGeneration,
-  to: TokenizerGeneration,
-  inflation = tokenizerInflation(),
-): number {
+export function convertTokens(tokens: number, from: TokenizerGeneration, to: TokenizerGeneration, inflation: number): number {
   if (from === to) return tokens;
   return from === 'pre-4.7' ? tokens * (1 + inflation) : tokens / (1 + inflation);
 }
 
 /** Factor applied to the calculator's token counts for `model` when they were measured on `refId` ('' = none). */
-export function tokenFactor(model: CatalogueModel, refId: string): number {
+export function tokenFactor(ix: ModelIndex, model: CatalogueModel, refId: string): number {
   if (!refId) return 1;
-  return convertTokens(1, getModel(refId).tokenizer.value, model.tokenizer.value);
+  return convertTokens(1, ix.get(refId).tokenizer.value, model.tokenizer.value, ix.tokenizerInflation);
 }
 
 export interface ModelCost {
@@ -89,14 +80,18 @@ function add(a: CostBreakdown, b: CostBreakdown): CostBreakdown {
 const ZERO: CostBreakdown = { input: 0, output: 0, cacheWrite: 0, cacheRead: 0, total: 0, warnings: [] };
 
 /** A model's cost for the calculator's inputs, `share` of the traffic (1 = all). */
-export function modelCost(modelId: string, v: CalcValues, share = 1): ModelCost {
-  const model = getModel(modelId);
-  const factor = tokenFactor(model, v.ref);
+export function modelCost(ix: ModelIndex, modelId: string, v: CalcValues, share = 1): ModelCost {
+  const model = ix.get(modelId);
+  const factor = tokenFactor(ix, model, v.ref);
   const input = v.input * factor;
   const cached = v.cached * factor;
   const output = v.output * factor;
   const requestsPerMonth = v.perDay * DAYS_PER_MONTH * share;
   const warnings: string[] = [];
+  const marks = new Set(Object.values(model.prices).map((f) => f.confidence));
+  if (marks.has('third-party')) warnings.push(`${model.name}: prices confirmed only by third parties so far.`);
+  else if (marks.has('uncertain'))
+    warnings.push(`${model.name}: some prices are inferred, not listed in our sources (see the models page).`);
   const min = model.minCacheablePrompt?.value;
   const caches = cached > 0 && (min === undefined || cached >= min);
   if (cached > 0 && !caches && min !== undefined) {
@@ -130,11 +125,11 @@ export function modelCost(modelId: string, v: CalcValues, share = 1): ModelCost 
     warnings,
   };
   try {
-    const direct = estimateCost(model.id, { ...base, requests: requestsPerMonth * (1 - v.batch) });
-    const batched = v.batch > 0 ? estimateCost(model.id, { ...base, requests: requestsPerMonth * v.batch, batch: true }) : ZERO;
+    const direct = costOf(ix, model.id, { ...base, requests: requestsPerMonth * (1 - v.batch) });
+    const batched = v.batch > 0 ? costOf(ix, model.id, { ...base, requests: requestsPerMonth * v.batch, batch: true }) : ZERO;
     const month = add(direct, batched);
-    const cachedMonth = estimateCost(model.id, { ...base, requests: requestsPerMonth }).total;
-    const plainMonth = estimateCost(model.id, {
+    const cachedMonth = costOf(ix, model.id, { ...base, requests: requestsPerMonth }).total;
+    const plainMonth = costOf(ix, model.id, {
       requests: requestsPerMonth,
       inputTokens: input + cached,
       outputTokens: output,
@@ -154,8 +149,8 @@ export function modelCost(modelId: string, v: CalcValues, share = 1): ModelCost 
 }
 
 /** Every listed model priced, cheapest first; models that cannot be priced go last. */
-export function compareModels(ids: readonly string[], v: CalcValues): ModelCost[] {
-  return ids.map((id) => modelCost(id, v)).sort((a, b) => (a.error ? 1 : 0) - (b.error ? 1 : 0) || a.month.total - b.month.total);
+export function compareModels(ix: ModelIndex, ids: readonly string[], v: CalcValues): ModelCost[] {
+  return ids.map((id) => modelCost(ix, id, v)).sort((a, b) => (a.error ? 1 : 0) - (b.error ? 1 : 0) || a.month.total - b.month.total);
 }
 
 export interface MixResult {
@@ -167,11 +162,12 @@ export interface MixResult {
 }
 
 /** The routing mix ("70% Haiku, 25% Sonnet, 5% Opus") against sending everything to one model. */
-export function routingMix(mix: readonly MixEntry[], v: CalcValues): MixResult {
-  const parts = mix.map((e) => ({ ...e, cost: modelCost(e.model, v, e.share) }));
+export function routingMix(ix: ModelIndex, mix: readonly MixEntry[], v: CalcValues): MixResult {
+  const parts = mix.map((e) => ({ ...e, cost: modelCost(ix, e.model, v, e.share) }));
   const failed = parts.find((p) => p.cost.error);
   const total = parts.reduce((a, p) => a + p.cost.month.total, 0);
   const singles = compareModels(
+    ix,
     mix.map((e) => e.model),
     v,
   );
@@ -202,20 +198,20 @@ export interface Headroom {
  * Average per-minute load against the last published old-scheme limits of the model's pool. ITPM counts uncached
  * input and cache writes (cache reads do not count on current models); Batch traffic has its own limits and is left out.
  */
-export function rateLimitHeadroom(modelId: string, v: CalcValues): Headroom | undefined {
-  const model = getModel(modelId);
+export function rateLimitHeadroom(ix: ModelIndex, modelId: string, v: CalcValues): Headroom | undefined {
+  const model = ix.get(modelId);
   const poolId = model.rateLimitPool;
   if (!poolId) return undefined;
-  const pool = rateLimits.pools[poolId];
+  const pool = ix.rateLimits.pools[poolId];
   if (!pool) return undefined;
-  const c = modelCost(modelId, v);
+  const c = modelCost(ix, modelId, v);
   const rpm = (v.perDay * (1 - v.batch)) / (24 * 60);
   const write = c.caches ? c.tokens.cached * (1 - v.hit) : 0;
   const uncached = c.caches ? c.tokens.input : c.tokens.input + c.tokens.cached;
   const need = { rpm, itpm: rpm * (uncached + write), otpm: rpm * c.tokens.output };
   const tiers: TierHeadroom[] = [];
   let asOf = '';
-  for (const t of rateLimits.tiers) {
+  for (const t of ix.rateLimits.tiers) {
     const row = pool.limits[t.id];
     if (!row) continue;
     asOf = row.asOf;

@@ -3,68 +3,88 @@
  * suggestions, non-model facts by key path. Pure; no zod at runtime (the schema is type-only here).
  */
 import { catalogue, facts, models, rateLimits, sources } from '../../content/catalogue.ts';
+import { createIndex, pricesForPrompt, type ModelIndex, type PricingData } from './catalogue-index.ts';
 import type { CatalogueFact, CatalogueModel, CatalogueSource, FactTree, Figure, PriceSet, RateLimitPoolId } from '../schemas/catalogue.ts';
 
-export type { CatalogueModel, CatalogueFact, Figure, PriceSet, RateLimitPoolId };
-export { catalogue, rateLimits };
+export type { CatalogueModel, CatalogueFact, Figure, PriceSet, RateLimitPoolId, ModelIndex, PricingData };
+export { catalogue, rateLimits, pricesForPrompt };
 
 export const MODELS: readonly CatalogueModel[] = models;
 export const MODEL_IDS: readonly string[] = MODELS.map((m) => m.id);
 
-function normalise(id: string): string {
-  return id.trim().toLowerCase();
+function numberFact(path: string): number {
+  const v = getFact(path).value;
+  if (typeof v !== 'number') throw new Error(`Fact "${path}" is not a number.`);
+  return v;
 }
 
-const byKey = new Map<string, CatalogueModel>();
-for (const m of MODELS) {
-  for (const k of [m.id, m.apiId?.value, ...(m.aliases?.value ?? [])]) if (k) byKey.set(normalise(k), m);
+/** The catalogue as the pricing engine and calculator need it. */
+export function pricingData(): PricingData {
+  return {
+    models,
+    rateLimits,
+    usGeoMultiplier: numberFact('multipliers.usGeo'),
+    tokenizerInflation: numberFact('tokenizerInflation'),
+    newTiersSince: String(getFact('rateLimitScheme.newTiersSince').value),
+  };
 }
+
+/**
+ * A smaller copy for the calculator island's props: only the fields the calculator reads, figures without notes.
+ * Keeps `confidence` so the calculator can say which prices are not confirmed.
+ */
+export function slimPricingData(): PricingData {
+  const f = <T>(x: Figure<T>): Figure<T> => ({ value: x.value, source: x.source, asOf: x.asOf, confidence: x.confidence });
+  const fo = <T>(x: Figure<T> | undefined) => (x ? f(x) : undefined);
+  const p = (s: PriceSet): PriceSet => ({
+    input: f(s.input),
+    output: f(s.output),
+    cacheWrite5m: f(s.cacheWrite5m),
+    cacheWrite1h: f(s.cacheWrite1h),
+    cacheRead: f(s.cacheRead),
+  });
+  const slim = models.map((m) => {
+    const out: CatalogueModel = {
+      id: m.id,
+      name: m.name,
+      tier: m.tier,
+      status: f(m.status),
+      prices: p(m.prices),
+      usGeo: f(m.usGeo),
+      tokenizer: f(m.tokenizer),
+    };
+    const opt = {
+      apiId: fo(m.apiId),
+      aliases: fo(m.aliases),
+      contextWindow: fo(m.contextWindow),
+      maxOutput: fo(m.maxOutput),
+      batchMultiplier: fo(m.batchMultiplier),
+      minCacheablePrompt: fo(m.minCacheablePrompt),
+    };
+    for (const [k, v] of Object.entries(opt)) if (v) (out as Record<string, unknown>)[k] = v;
+    if (m.promptTiers) out.promptTiers = m.promptTiers.map((t) => ({ above: t.above, prices: p(t.prices) }));
+    if (m.rateLimitPool) out.rateLimitPool = m.rateLimitPool;
+    return out;
+  });
+  return { ...pricingData(), models: slim };
+}
+
+/** The index over the full catalogue used on the server and in tests. */
+export const catalogueIndex: ModelIndex = createIndex(pricingData());
 
 /** The model for a catalogue key, Claude API id or alias (case-insensitive), or undefined. */
 export function findModel(id: string): CatalogueModel | undefined {
-  return byKey.get(normalise(id));
-}
-
-function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length]!;
+  return catalogueIndex.find(id);
 }
 
 /** Up to `limit` catalogue keys closest to `id` (dots read as dashes, a leading "claude-" ignored). */
 export function suggestModels(id: string, limit = 3): string[] {
-  const q = normalise(id)
-    .replace(/[._\s]+/g, '-')
-    .replace(/^claude-/, '')
-    .replace(/^anthropic\./, '');
-  const scored = MODELS.map((m) => {
-    const names = [m.id, m.apiId?.value, ...(m.aliases?.value ?? [])].filter((x): x is string => !!x).map((x) => x.replace(/^claude-/, ''));
-    const d = Math.min(...names.map((n) => editDistance(q, n)));
-    return { id: m.id, d };
-  });
-  const maxDistance = Math.max(3, Math.floor(q.length / 2));
-  return scored
-    .filter((s) => s.d <= maxDistance)
-    .sort((a, b) => a.d - b.d || MODEL_IDS.indexOf(a.id) - MODEL_IDS.indexOf(b.id))
-    .slice(0, limit)
-    .map((s) => s.id);
+  return catalogueIndex.suggest(id, limit);
 }
 
 /** The model for `id`; throws an Error naming close matches when the id is unknown. */
 export function getModel(id: string): CatalogueModel {
-  const m = findModel(id);
-  if (m) return m;
-  const close = suggestModels(id);
-  const hint = close.length ? ` Did you mean ${close.map((c) => `"${c}"`).join(', ')}?` : '';
-  throw new Error(`Unknown model "${id}".${hint} Known models: ${MODEL_IDS.join(', ')}.`);
+  return catalogueIndex.get(id);
 }
 
 export function getSource(key: string): CatalogueSource | undefined {
@@ -103,19 +123,6 @@ export function allFacts(): [string, CatalogueFact][] {
   };
   walk(facts, '');
   return out;
-}
-
-/** Prices that apply to a request whose prompt (input + cache write + cache read) is `promptTokens`. */
-export function pricesForPrompt(model: CatalogueModel, promptTokens: number): PriceSet {
-  let chosen = model.prices;
-  let above = -1;
-  for (const tier of model.promptTiers ?? []) {
-    if (promptTokens > tier.above && tier.above > above) {
-      chosen = tier.prices;
-      above = tier.above;
-    }
-  }
-  return chosen;
 }
 
 export const STATUS_LABEL: Record<CatalogueModel['status']['value'], string> = {

@@ -1,7 +1,7 @@
 /**
  * The pricing engine: what a workload costs on one model, from the catalogue's per-model prices. Pure, no DOM.
  *
- * Rules (each has a hand-computed case in tests/unit/pricing.test.ts):
+ * Rules (each has a hand-computed case in tests/unit/pricing.test.ts; implemented in pricing-core.ts):
  * - cost of a category = requests × tokens per request × price per MTok / 1,000,000;
  * - the prompt of a request is inputTokens + cacheWriteTokens + cacheReadTokens; a prompt-size tier (Haiku 5.5 over
  *   100,000 tokens) is chosen by that prompt and then applies to every category of the request, output included;
@@ -11,8 +11,10 @@
  * - a prompt plus output over the context window, or output over the max output, adds a warning;
  * - unknown model ids throw naming close matches; negative, NaN or non-finite numbers throw.
  */
-import { getFact, getModel, pricesForPrompt, type CatalogueModel } from './catalogue.ts';
-import { formatInt } from './format.ts';
+import { catalogueIndex } from './catalogue.ts';
+import { costOf } from './pricing-core.ts';
+
+export { assertUsGeo } from './pricing-core.ts';
 
 export interface Workload {
   requests: number; // how many requests the figure is for (e.g. per month)
@@ -34,82 +36,6 @@ export interface CostBreakdown {
   warnings: string[]; // e.g. the prompt exceeds the model's context window
 }
 
-const MTOK = 1_000_000;
-
-function checkCount(name: string, v: unknown): number {
-  if (typeof v !== 'number' || Number.isNaN(v)) throw new RangeError(`${name} must be a number (got ${String(v)}).`);
-  if (!Number.isFinite(v)) throw new RangeError(`${name} must be a finite number (got ${String(v)}).`);
-  if (v < 0) throw new RangeError(`${name} cannot be negative (got ${v}).`);
-  return v;
-}
-
-/** The multiplier US-only inference applies, from the catalogue. */
-export function usGeoMultiplier(): number {
-  const v = getFact('multipliers.usGeo').value;
-  return typeof v === 'number' ? v : 1.1;
-}
-
-/** Throws a clear error when `model` does not accept `inference_geo: "us"`. */
-export function assertUsGeo(model: CatalogueModel): void {
-  if (!model.usGeo.value) {
-    throw new Error(
-      `${model.name} does not accept inference_geo "us" (US-only inference is available on Claude 4.6 and later; older models return 400). Use global routing or a newer model.`,
-    );
-  }
-}
-
 export function estimateCost(modelId: string, workload: Workload): CostBreakdown {
-  const model = getModel(modelId);
-  if (workload === null || typeof workload !== 'object') throw new TypeError('workload must be an object.');
-  const requests = checkCount('requests', workload.requests);
-  const input = checkCount('inputTokens', workload.inputTokens);
-  const output = checkCount('outputTokens', workload.outputTokens);
-  const write = checkCount('cacheWriteTokens', workload.cacheWriteTokens ?? 0);
-  const read = checkCount('cacheReadTokens', workload.cacheReadTokens ?? 0);
-  const ttl = workload.cacheTtl ?? '5m';
-  if (ttl !== '5m' && ttl !== '1h') throw new RangeError(`cacheTtl must be "5m" or "1h" (got ${String(ttl)}).`);
-  const geo = workload.inferenceGeo ?? 'global';
-  if (geo !== 'global' && geo !== 'us') throw new RangeError(`inferenceGeo must be "global" or "us" (got ${String(geo)}).`);
-
-  let multiplier = 1;
-  if (workload.batch) {
-    if (!model.batchMultiplier) throw new Error(`${model.name} has no Batch price in the catalogue.`);
-    multiplier *= model.batchMultiplier.value;
-  }
-  if (geo === 'us') {
-    assertUsGeo(model);
-    multiplier *= usGeoMultiplier();
-  }
-
-  const prompt = input + write + read;
-  const p = pricesForPrompt(model, prompt);
-  const cost = (tokens: number, pricePerMTok: number) => (requests * tokens * pricePerMTok * multiplier) / MTOK;
-
-  const breakdown = {
-    input: cost(input, p.input.value),
-    output: cost(output, p.output.value),
-    cacheWrite: cost(write, ttl === '1h' ? p.cacheWrite1h.value : p.cacheWrite5m.value),
-    cacheRead: cost(read, p.cacheRead.value),
-  };
-  const warnings: string[] = [];
-  const ctx = model.contextWindow?.value;
-  if (ctx === undefined) {
-    warnings.push(`${model.name}'s context window is not in the catalogue, so the request size was not checked.`);
-  } else if (prompt + output > ctx) {
-    warnings.push(
-      `Prompt plus output (${formatInt(prompt + output)} tokens) exceeds ${model.name}'s context window of ${formatInt(ctx)} tokens; the API would reject the request ("prompt is too long").`,
-    );
-  }
-  const maxOut = model.maxOutput?.value;
-  if (maxOut !== undefined && output > maxOut) {
-    warnings.push(`Output of ${formatInt(output)} tokens exceeds ${model.name}'s max output of ${formatInt(maxOut)} tokens.`);
-  }
-  if (model.status.value === 'retired-api') {
-    warnings.push(`${model.name} is retired on the Claude API; Amazon Bedrock and Google Cloud bill it from their own price lists.`);
-  }
-  return {
-    ...breakdown,
-    total: breakdown.input + breakdown.output + breakdown.cacheWrite + breakdown.cacheRead,
-    warnings,
-  };
+  return costOf(catalogueIndex, modelId, workload);
 }

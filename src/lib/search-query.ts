@@ -26,10 +26,16 @@ const NOISE = new Set([
   'your', 'this', 'that', 'my', 'i', 'we', 'it', 'be', 'are', 'was', 'has', 'have', 'been', 'when', 'from', 'by',
   'provider', 'server', 'model', 'models', 'claude', 'id', 'org', 'organization', 'organisation', 'url', 'occurred',
   'calling', 'operation', 'retrying', 'attempt', 'attempts', 'after', 'last', 'which', 'will', 'or', 'but', 'so', 'its',
-  'consult', 'documentation', 'learn', 'more', 'about',
+  'consult', 'documentation', 'learn', 'more', 'about', 'because', 'should', 'go', 'does', 'do', 'did', 'any', 'each',
+  'some', 'such', 'than', 'then', 'there', 'these', 'those', 'into', 'also', 'just', 'here', 'see', 'via', 'using',
+  // contractions split by quote removal ("isn't" -> "isn")
+  'isn', 'aren', 'doesn', 'don', 'can', 'won', 'wasn', 'didn', 'couldn', 'shouldn', 'isnt', 'arent', 'doesnt', 'dont',
+  'cant', 'wont', 'wasnt', 'didnt', 'couldnt', 'shouldnt',
+  // AWS and SDK operation names
+  'invokemodel', 'invokemodelwithresponsestream', 'converse', 'conversestream', 'streamrawpredict', 'rawpredict',
 ]);
 
-const MAX_WORDS = 8;
+const MAX_WORDS = 6;
 
 function unescape(text: string): string {
   return text
@@ -85,6 +91,7 @@ export function cleanQuery(text: string): string {
     })
     .replace(/(\d)([A-Za-z])/g, '$1 $2') // 429This, 30s
     .replace(/\b\d[\d,._]*\b/g, ' ') // numbers (counts, limits, indexes in messages.22)
+    .replace(/(\p{L})['\u2019](\p{L})/gu, '$1$2') // contractions: isn't -> isnt
     .replace(/[^\p{L}\p{N}_\s-]+/gu, ' ') // JSON punctuation, quotes, backticks, > + |
     .replace(/(^|\s)-+|-+(?=\s|$)/g, ' '); // stray dashes ("Error code: 429 - {...")
 
@@ -101,6 +108,8 @@ export function cleanQuery(text: string): string {
     const w = raw.replace(/^[_-]+|[_-]+$/g, '');
     if (w.length < 2) continue;
     if (NOISE.has(w) || /^\d+$/.test(w)) continue;
+    // Exception and wrapper class names (ValidationException, APICallError, BedrockError) say where, not why.
+    if (/^[a-z_]*(?:exception|error)$/.test(w) && !/_error$/.test(w)) continue;
     push(w);
   }
   if (type && words.length < MAX_WORDS) push(type);

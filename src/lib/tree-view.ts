@@ -37,6 +37,8 @@ export interface NodeView {
   /** The tree the node belongs to (may be a sub-tree of the walk's root). */
   treeId: string;
   treeTitle: string;
+  /** The tree's intro, on the first question of a tree only. */
+  intro?: string | undefined;
   treeStartHref: string;
   /** The whole-tree map, scrolled to this node. */
   mapHref: string;
@@ -69,6 +71,7 @@ export function viewOf(graph: TreeGraph, node: string, answers: readonly Answer[
     startHref: nodeHref(graph, graph.start, []),
     treeId: tree.id,
     treeTitle: tree.title,
+    intro: node === tree.start ? tree.intro : undefined,
     treeStartHref: startPath(tree.id),
     mapHref: `${mapPath(tree.id)}#n-${node}`,
     href: nodeHref(graph, node, answers),

@@ -11,6 +11,7 @@ import {
   serializeQuery,
   type CalcValues,
 } from '../../src/lib/calculator-state.ts';
+import { catalogueIndex as ix } from '../../src/lib/catalogue.ts';
 
 const BRIEF_URL = 'models=opus-4-7,sonnet-4-6,haiku-4-5&input=2000&cached=8000&output=500&hit=0.9&ttl=5m&perDay=10000&batch=0&geo=global';
 
@@ -22,37 +23,37 @@ function allFinite(v: CalcValues) {
 
 describe('parseQuery', () => {
   test('reads the URL format of the brief', () => {
-    const { values, errors } = parseQuery(`?${BRIEF_URL}`);
+    const { values, errors } = parseQuery(ix, `?${BRIEF_URL}`);
     expect(errors).toEqual({});
     expect(values).toEqual({ ...DEFAULT_VALUES });
   });
 
   test('missing parameters take defaults without errors', () => {
-    const { values, errors } = parseQuery('');
+    const { values, errors } = parseQuery(ix, '');
     expect(errors).toEqual({});
     expect(values).toEqual(DEFAULT_VALUES);
   });
 
   test('aliases and API ids in models become catalogue keys; duplicates collapse', () => {
-    const { values, errors } = parseQuery('models=claude-haiku-4-5-20251001,claude-opus-4-7,haiku-4-5');
+    const { values, errors } = parseQuery(ix, 'models=claude-haiku-4-5-20251001,claude-opus-4-7,haiku-4-5');
     expect(errors.models).toBeUndefined();
     expect(values.models).toEqual(['haiku-4-5', 'opus-4-7']);
   });
 
   test('an unknown model is reported with close matches and the rest is kept', () => {
-    const { values, errors } = parseQuery('models=sonnet-4.6,haiku-4-5');
+    const { values, errors } = parseQuery(ix, 'models=sonnet-4.6,haiku-4-5');
     expect(values.models).toEqual(['haiku-4-5']);
     expect(errors.models).toMatch(/Unknown model "sonnet-4.6"\. Did you mean sonnet-4-6/);
   });
 
   test('an empty model list keeps the default and says why', () => {
-    const { values, errors } = parseQuery('models=');
+    const { values, errors } = parseQuery(ix, 'models=');
     expect(values.models).toEqual(DEFAULT_VALUES.models);
     expect(errors.models).toBe('Choose at least one model.');
   });
 
   test('perMonth is an alternative to perDay (30-day month)', () => {
-    const { values, errors } = parseQuery('perMonth=300000');
+    const { values, errors } = parseQuery(ix, 'perMonth=300000');
     expect(errors).toEqual({});
     expect(values.period).toBe('month');
     expect(values.perDay).toBe(10000);
@@ -77,7 +78,7 @@ describe('parseQuery', () => {
     ['perDay', '1e10', /at most 1,000,000,000/],
     ['input', '20000000', /at most 10,000,000/],
   ])('%s=%j gives a message and keeps a finite default', (param, text, message) => {
-    const { values, errors } = parseQuery(new URLSearchParams({ [param]: text }));
+    const { values, errors } = parseQuery(ix, new URLSearchParams({ [param]: text }));
     const field = param === 'perDay' ? 'volume' : param;
     expect(errors[field as keyof typeof errors]).toMatch(message);
     allFinite(values);
@@ -86,7 +87,7 @@ describe('parseQuery', () => {
   });
 
   test('full-width digits are read (NFKC) and percentages are accepted for shares', () => {
-    const { values, errors } = parseQuery(new URLSearchParams({ input: '１２００', hit: '85%', batch: ' 0.25 ' }));
+    const { values, errors } = parseQuery(ix, new URLSearchParams({ input: '１２００', hit: '85%', batch: ' 0.25 ' }));
     expect(errors).toEqual({});
     expect(values.input).toBe(1200);
     expect(values.hit).toBeCloseTo(0.85, 12);
@@ -94,7 +95,7 @@ describe('parseQuery', () => {
   });
 
   test('bad ttl, geo and period', () => {
-    const { values, errors } = parseQuery('ttl=10m&geo=eu');
+    const { values, errors } = parseQuery(ix, 'ttl=10m&geo=eu');
     expect(values.ttl).toBe('5m');
     expect(values.geo).toBe('global');
     expect(errors.ttl).toMatch(/5m or 1h/);
@@ -102,32 +103,32 @@ describe('parseQuery', () => {
   });
 
   test('the routing mix', () => {
-    const ok = parseQuery('mix=haiku-4-5:0.7,sonnet-4-6:0.25,opus-4-7:0.05');
+    const ok = parseQuery(ix, 'mix=haiku-4-5:0.7,sonnet-4-6:0.25,opus-4-7:0.05');
     expect(ok.errors.mix).toBeUndefined();
     expect(ok.values.mix).toEqual([
       { model: 'haiku-4-5', share: 0.7 },
       { model: 'sonnet-4-6', share: 0.25 },
       { model: 'opus-4-7', share: 0.05 },
     ]);
-    expect(parseMix('haiku-4-5:70%,opus-4-7:30%').value).toEqual([
+    expect(parseMix(ix, 'haiku-4-5:70%,opus-4-7:30%').value).toEqual([
       { model: 'haiku-4-5', share: 0.7 },
       { model: 'opus-4-7', share: 0.3 },
     ]);
-    expect(parseMix('haiku-4-5:0.7,opus-4-7:0.2').error).toMatch(/add up to 0.9; they must add up to 1/);
-    expect(parseMix('haiku-4-5').error).toMatch(/haiku-4-5: Enter a share/);
-    expect(parseMix('gpt:1').error).toMatch(/Unknown model "gpt"/);
-    expect(parseMix('a:b:c').error).toMatch(/model:share/);
+    expect(parseMix(ix, 'haiku-4-5:0.7,opus-4-7:0.2').error).toMatch(/add up to 0.9; they must add up to 1/);
+    expect(parseMix(ix, 'haiku-4-5').error).toMatch(/haiku-4-5: Enter a share/);
+    expect(parseMix(ix, 'gpt:1').error).toMatch(/Unknown model "gpt"/);
+    expect(parseMix(ix, 'a:b:c').error).toMatch(/model:share/);
   });
 
   test('ref names the tokenizer of the counts', () => {
-    expect(parseQuery('ref=claude-sonnet-4-6').values.ref).toBe('sonnet-4-6');
-    expect(parseQuery('ref=gpt-5').errors.ref).toMatch(/Unknown model/);
+    expect(parseQuery(ix, 'ref=claude-sonnet-4-6').values.ref).toBe('sonnet-4-6');
+    expect(parseQuery(ix, 'ref=gpt-5').errors.ref).toMatch(/Unknown model/);
   });
 
   test('a malformed query string never throws', () => {
     for (const q of ['%', '%E0%A4%A', '&&&', '?models', 'input=%00', 'hit=\u0000', '='.repeat(50)]) {
-      expect(() => parseQuery(q)).not.toThrow();
-      allFinite(parseQuery(q).values);
+      expect(() => parseQuery(ix, q)).not.toThrow();
+      allFinite(parseQuery(ix, q).values);
     }
   });
 });
@@ -141,7 +142,7 @@ describe('serializeQuery', () => {
     const q = serializeQuery(raw);
     expect(q).toContain('perMonth=300000');
     expect(q).toContain('mix=haiku-4-5:0.7,opus-4-7:0.3');
-    const back = parseQuery(q);
+    const back = parseQuery(ix, q);
     expect(back.raw).toEqual(raw);
     expect(back.errors.input).toMatch(/thousands separators/);
   });
@@ -156,7 +157,7 @@ describe('serializeQuery', () => {
       perDay: 7,
       mix: [{ model: 'opus-4-7', share: 1 }],
     };
-    expect(parseRaw(rawFromValues(v)).values).toEqual(v);
+    expect(parseRaw(ix, rawFromValues(v)).values).toEqual(v);
   });
 });
 
@@ -167,7 +168,7 @@ describe('properties', () => {
       fc.property(fc.array(fc.tuple(field, fc.string({ unit: 'binary', maxLength: 30 })), { maxLength: 8 }), (pairs) => {
         const params = new URLSearchParams();
         for (const [k, v] of pairs) params.append(k, v);
-        const parsed = parseQuery(params);
+        const parsed = parseQuery(ix, params);
         allFinite(parsed.values);
         expect(parsed.values.models.length).toBeGreaterThan(0);
         for (const msg of Object.values(parsed.errors)) expect(typeof msg === 'string' && msg.length > 0).toBe(true);

@@ -9,7 +9,7 @@ import {
   routingMix,
 } from '../../src/lib/calculator.ts';
 import { DEFAULT_VALUES, type CalcValues } from '../../src/lib/calculator-state.ts';
-import { MODEL_IDS } from '../../src/lib/catalogue.ts';
+import { MODEL_IDS, catalogueIndex as ix } from '../../src/lib/catalogue.ts';
 
 const v = (over: Partial<CalcValues> = {}): CalcValues => ({ ...DEFAULT_VALUES, ...over });
 const close = (a: number, b: number) => expect(a).toBeCloseTo(b, 9);
@@ -18,36 +18,36 @@ describe('cache break-even from each model’s own rates', () => {
   test('Sonnet 4.6: one read pays back a 5-minute write, two a 1-hour write', () => {
     // 5m: (3.75 − 3) / (3 − 0.30) = 0.75 / 2.70 = 0.2778 → 1 read
     // 1h: (6.00 − 3) / (3 − 0.30) = 3.00 / 2.70 = 1.1111 → 2 reads
-    const a = cacheBreakEven('sonnet-4-6', '5m');
+    const a = cacheBreakEven(ix, 'sonnet-4-6', '5m');
     close(a.ratio, 0.75 / 2.7);
     expect(a.reads).toBe(1);
-    expect(cacheBreakEven('sonnet-4-6', '1h').reads).toBe(2);
+    expect(cacheBreakEven(ix, 'sonnet-4-6', '1h').reads).toBe(2);
   });
   test('Opus 5.5 (reads at 0.05×)', () => {
     // 5m: (5 − 4) / (4 − 0.20) = 0.2632 → 1;  1h: (8 − 4) / 3.80 = 1.0526 → 2
-    close(cacheBreakEven('opus-5-5', '5m').ratio, 1 / 3.8);
-    close(cacheBreakEven('opus-5-5', '1h').ratio, 4 / 3.8);
+    close(cacheBreakEven(ix, 'opus-5-5', '5m').ratio, 1 / 3.8);
+    close(cacheBreakEven(ix, 'opus-5-5', '1h').ratio, 4 / 3.8);
   });
   test('the pricing page rule holds for every model: 1 read (5m), 2 reads (1h)', () => {
     for (const id of MODEL_IDS) {
-      expect(cacheBreakEven(id, '5m').reads, id).toBe(1);
-      expect(cacheBreakEven(id, '1h').reads, id).toBe(2);
+      expect(cacheBreakEven(ix, id, '5m').reads, id).toBe(1);
+      expect(cacheBreakEven(ix, id, '1h').reads, id).toBe(2);
     }
   });
 });
 
 describe('tokenizer conversion', () => {
   test('old → new ×1.3, new → old ÷1.3, same generation unchanged', () => {
-    close(convertTokens(1000, 'pre-4.7', '4.7'), 1300);
-    close(convertTokens(1300, '4.7', 'pre-4.7'), 1000);
-    expect(convertTokens(1000, '4.7', '4.7')).toBe(1000);
+    close(convertTokens(1000, 'pre-4.7', '4.7', 0.3), 1300);
+    close(convertTokens(1300, '4.7', 'pre-4.7', 0.3), 1000);
+    expect(convertTokens(1000, '4.7', '4.7', 0.3)).toBe(1000);
   });
   test('counts measured on Sonnet 4.6 cost 30% more tokens on Opus 4.7', () => {
-    const c = modelCost('opus-4-7', v({ ref: 'sonnet-4-6', input: 1000, cached: 0, output: 100 }));
+    const c = modelCost(ix, 'opus-4-7', v({ ref: 'sonnet-4-6', input: 1000, cached: 0, output: 100 }));
     close(c.tokens.input, 1300);
     close(c.tokens.output, 130);
     close(c.tokens.factor, 1.3);
-    expect(modelCost('opus-4-6', v({ ref: 'sonnet-4-6' })).tokens.factor).toBe(1);
+    expect(modelCost(ix, 'opus-4-6', v({ ref: 'sonnet-4-6' })).tokens.factor).toBe(1);
   });
 });
 
@@ -58,7 +58,7 @@ describe('a model’s monthly cost for the calculator inputs', () => {
   // Plain (no cache): (10,000 × $3 + 500 × $15) / 1e6 = $0.0375 → $112.50.  Caching saves $56.52.
   const base = v({ models: ['sonnet-4-6'], perDay: 100 });
   test('with caching', () => {
-    const c = modelCost('sonnet-4-6', base);
+    const c = modelCost(ix, 'sonnet-4-6', base);
     expect(c.requestsPerMonth).toBe(3000);
     close(c.month.input, 18);
     close(c.month.cacheWrite, 9);
@@ -73,24 +73,24 @@ describe('a model’s monthly cost for the calculator inputs', () => {
   });
   test('half the traffic through Batch', () => {
     // 1,500 requests at $0.01866 = $27.99, 1,500 at half price = $13.995 → $41.985; Batch saves $13.995
-    const c = modelCost('sonnet-4-6', { ...base, batch: 0.5 });
+    const c = modelCost(ix, 'sonnet-4-6', { ...base, batch: 0.5 });
     close(c.month.total, 41.985);
     close(c.savingsFromBatch, 13.995);
   });
   test('a prefix below the minimum cacheable prompt is costed as uncached and warned about', () => {
     // Haiku 4.5 minimum 4,096; prefix 2,000 → (2,000 + 2,000) × $1 + 500 × $5 = $0.0065 per request
-    const c = modelCost('haiku-4-5', v({ cached: 2000, perDay: 1 }));
+    const c = modelCost(ix, 'haiku-4-5', v({ cached: 2000, perDay: 1 }));
     expect(c.caches).toBe(false);
     close(c.perRequest, 0.0065);
     expect(c.warnings.join(' ')).toMatch(/below Claude Haiku 4\.5's minimum cacheable prompt \(4,096 tokens\)/);
   });
   test('US-only inference on an older model is an error for that row, not a crash', () => {
-    const rows = compareModels(['haiku-4-5', 'sonnet-4-6'], v({ geo: 'us' }));
+    const rows = compareModels(ix, ['haiku-4-5', 'sonnet-4-6'], v({ geo: 'us' }));
     expect(rows[0]!.id).toBe('sonnet-4-6');
     expect(rows[1]!.error).toMatch(/does not accept inference_geo "us"/);
   });
   test('comparison is sorted cheapest first', () => {
-    const rows = compareModels(['opus-4-1', 'haiku-4-5', 'sonnet-4-6', 'opus-4-7'], DEFAULT_VALUES);
+    const rows = compareModels(ix, ['opus-4-1', 'haiku-4-5', 'sonnet-4-6', 'opus-4-7'], DEFAULT_VALUES);
     expect(rows.map((r) => r.id)).toEqual(['haiku-4-5', 'sonnet-4-6', 'opus-4-7', 'opus-4-1']);
     for (let i = 1; i < rows.length; i++) expect(rows[i]!.month.total).toBeGreaterThanOrEqual(rows[i - 1]!.month.total);
   });
@@ -104,9 +104,9 @@ describe('routing mix', () => {
         { model: 'sonnet-4-6', share: 0.3 },
       ],
     });
-    const r = routingMix(values.mix, values);
-    const haiku = modelCost('haiku-4-5', values).month.total;
-    const sonnet = modelCost('sonnet-4-6', values).month.total;
+    const r = routingMix(ix, values.mix, values);
+    const haiku = modelCost(ix, 'haiku-4-5', values).month.total;
+    const sonnet = modelCost(ix, 'sonnet-4-6', values).month.total;
     close(r.total, 0.7 * haiku + 0.3 * sonnet);
     expect(r.singles.map((s) => s.id)).toEqual(['haiku-4-5', 'sonnet-4-6']);
     expect(r.error).toBeUndefined();
@@ -117,7 +117,7 @@ describe('rate-limit headroom (old-scheme tables)', () => {
   test('Haiku 4.5 at 14,400 requests a day fits Tier 1', () => {
     // 14,400 / 1,440 min = 10 RPM; ITPM = 10 × (2,000 + 800 written) = 28,000 (reads do not count); OTPM = 5,000
     // Tier 1: 50 RPM / 50,000 ITPM / 10,000 OTPM → max(0.2, 0.56, 0.5) = 0.56
-    const h = rateLimitHeadroom('haiku-4-5', v({ perDay: 14_400 }))!;
+    const h = rateLimitHeadroom(ix, 'haiku-4-5', v({ perDay: 14_400 }))!;
     close(h.need.rpm, 10);
     close(h.need.itpm, 28_000);
     close(h.need.otpm, 5000);
@@ -126,18 +126,18 @@ describe('rate-limit headroom (old-scheme tables)', () => {
     expect(h.asOf).toBe('2026-06-21');
   });
   test('Batch traffic is left out, and models without a pool have no table', () => {
-    const h = rateLimitHeadroom('haiku-4-5', v({ perDay: 14_400, batch: 1 }))!;
+    const h = rateLimitHeadroom(ix, 'haiku-4-5', v({ perDay: 14_400, batch: 1 }))!;
     expect(h.need.rpm).toBe(0);
-    expect(rateLimitHeadroom('opus-5-5', DEFAULT_VALUES)).toBeUndefined();
+    expect(rateLimitHeadroom(ix, 'opus-5-5', DEFAULT_VALUES)).toBeUndefined();
   });
   test('too much for every tier', () => {
-    expect(rateLimitHeadroom('sonnet-4-6', v({ perDay: 100_000_000 }))!.lowestFit).toBeUndefined();
+    expect(rateLimitHeadroom(ix, 'sonnet-4-6', v({ perDay: 100_000_000 }))!.lowestFit).toBeUndefined();
   });
 });
 
 describe('CSV export', () => {
   test('header plus one line per model, quoted where needed', () => {
-    const rows = compareModels(['haiku-4-5', 'sonnet-4-6'], v({ geo: 'us' }));
+    const rows = compareModels(ix, ['haiku-4-5', 'sonnet-4-6'], v({ geo: 'us' }));
     const csv = comparisonCsv(rows);
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toBe(
@@ -146,5 +146,25 @@ describe('CSV export', () => {
     expect(lines).toHaveLength(3);
     expect(lines[1]).toMatch(/^sonnet-4-6,Claude Sonnet 4\.6,300000,/);
     expect(lines[2]).toMatch(/^haiku-4-5,Claude Haiku 4\.5,300000,,,,,,,,,,"Claude Haiku 4\.5 does not accept inference_geo ""us""/);
+  });
+});
+
+describe('the slim catalogue copy the island gets gives the same numbers', () => {
+  test('every model, several workloads', async () => {
+    const { createIndex } = await import('../../src/lib/catalogue-index.ts');
+    const { slimPricingData } = await import('../../src/lib/catalogue.ts');
+    const slim = createIndex(JSON.parse(JSON.stringify(slimPricingData())));
+    const cases: Partial<CalcValues>[] = [
+      {},
+      { geo: 'us', batch: 0.3, ttl: '1h' },
+      { input: 150_000, cached: 0, output: 70_000, ref: 'sonnet-4-6' },
+      { cached: 1500, hit: 0.5 },
+    ];
+    for (const c of cases) {
+      const values = v(c);
+      expect(compareModels(slim, MODEL_IDS, values)).toEqual(compareModels(ix, MODEL_IDS, values));
+      for (const id of MODEL_IDS) expect(rateLimitHeadroom(slim, id, values)).toEqual(rateLimitHeadroom(ix, id, values));
+    }
+    expect(JSON.stringify(slimPricingData()).length).toBeLessThan(JSON.stringify(ix.models).length / 2);
   });
 });

@@ -24,8 +24,9 @@ export async function verifyConfiguredModels(configured: Record<string, string>)
     try {
       const info = await client.models.retrieve(model);
       resolved[use] = info.id;
-      if (info.lifecycle !== 'active') {
-        errors.push(`${use}: ${info.id} is ${info.lifecycle}${info.retires_at ? `, retires ${info.retires_at}` : ''}`);
+      if (info.lifecycle === 'retired') errors.push(`${use}: ${info.id} is retired`);
+      else if (info.lifecycle === 'deprecated') {
+        console.warn(`${use}: ${info.id} is deprecated${info.retires_at ? `, retires ${info.retires_at}` : ''}`);
       }
     } catch (err) {
       if (err instanceof Anthropic.NotFoundError) errors.push(`${use}: model "${model}" not found for this key`);

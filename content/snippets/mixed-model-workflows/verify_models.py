@@ -26,9 +26,11 @@ def verify_configured_models(configured: dict[str, str]) -> dict[str, str]:
             errors.append(f'{use}: model "{model}" not found for this key')
             continue
         resolved[use] = info.id
-        if info.lifecycle != "active":
+        if info.lifecycle == "retired":
+            errors.append(f"{use}: {info.id} is retired")
+        elif info.lifecycle == "deprecated":
             retires = f", retires {info.retires_at}" if info.retires_at else ""
-            errors.append(f"{use}: {info.id} is {info.lifecycle}{retires}")
+            print(f"warning: {use}: {info.id} is deprecated{retires}")
     if errors:
         raise RuntimeError("Model config problems:\n" + "\n".join(errors))
     return resolved

@@ -1,17 +1,17 @@
 // Shallow answers on multi-step problems: let the model think before it answers.
-// Haiku 4.5 has extended thinking with a fixed budget (no adaptive thinking, no effort);
-// Haiku 5.5 and the 4.6+ models take adaptive thinking, steered by effort.
+// Haiku 4.5, Sonnet 4.5 and Opus 4.5 have extended thinking with a fixed budget (no adaptive
+// thinking); Haiku 5.5 and the 4.6+ models take adaptive thinking, steered by effort.
 import Anthropic from '@anthropic-ai/sdk';
 
 export async function solve(problem: string, model: string): Promise<{ answer: string; thinkingTokens: number }> {
   const client = new Anthropic({ apiKey: process.env['ANTHROPIC_API_KEY'] });
-  const legacyHaiku = model.startsWith('claude-haiku-4-5');
+  const budgetOnly = ['claude-haiku-4-5', 'claude-sonnet-4-5', 'claude-opus-4-5'].some((p) => model.startsWith(p));
   const message = await client.messages.create({
     model,
     // Thinking counts toward max_tokens: leave room for the answer after it.
     max_tokens: 12_000,
     messages: [{ role: 'user', content: problem }],
-    ...(legacyHaiku
+    ...(budgetOnly
       ? { thinking: { type: 'enabled' as const, budget_tokens: 8_000 } }
       : { thinking: { type: 'adaptive' as const }, output_config: { effort: 'high' as const } }),
   });

@@ -1,6 +1,6 @@
 """Shallow answers on multi-step problems: let the model think before it answers.
-Haiku 4.5 has extended thinking with a fixed budget (no adaptive thinking, no effort);
-Haiku 5.5 and the 4.6+ models take adaptive thinking, steered by effort."""
+Haiku 4.5, Sonnet 4.5 and Opus 4.5 have extended thinking with a fixed budget (no adaptive
+thinking); Haiku 5.5 and the 4.6+ models take adaptive thinking, steered by effort."""
 from __future__ import annotations
 
 import os
@@ -8,10 +8,12 @@ from typing import Any
 
 import anthropic
 
+BUDGET_ONLY = ("claude-haiku-4-5", "claude-sonnet-4-5", "claude-opus-4-5")
+
 
 def solve(problem: str, model: str) -> tuple[str, int]:
     client = anthropic.Anthropic(api_key=os.environ.get("ANTHROPIC_API_KEY"))
-    if model.startswith("claude-haiku-4-5"):
+    if model.startswith(BUDGET_ONLY):
         extra: dict[str, Any] = {"thinking": {"type": "enabled", "budget_tokens": 8_000}}
     else:
         extra = {"thinking": {"type": "adaptive"}, "output_config": {"effort": "high"}}

@@ -1,0 +1,89 @@
+/**
+ * Lookups over a list of catalogue models, with no import of the catalogue file itself: the server binds it to
+ * content/catalogue.ts (src/lib/catalogue.ts), the calculator island to the slim copy its page passes in as a prop,
+ * so the island's JavaScript does not carry the whole catalogue. Pure.
+ */
+import type { CatalogueModel, PriceSet, RateLimits } from '../schemas/catalogue.ts';
+
+/** What the pricing engine and the calculator need from the catalogue. */
+export interface PricingData {
+  models: CatalogueModel[];
+  rateLimits: RateLimits;
+  /** multipliers.usGeo (1.1). */
+  usGeoMultiplier: number;
+  /** tokenizerInflation (0.3). */
+  tokenizerInflation: number;
+  /** rateLimitScheme.newTiersSince. */
+  newTiersSince: string;
+}
+
+export interface ModelIndex extends PricingData {
+  ids: string[];
+  /** The model for a catalogue key, Claude API id or alias (case-insensitive), or undefined. */
+  find(id: string): CatalogueModel | undefined;
+  /** The model; throws an Error naming close matches when the id is unknown. */
+  get(id: string): CatalogueModel;
+  /** Up to `limit` catalogue keys closest to `id`. */
+  suggest(id: string, limit?: number): string[];
+}
+
+const norm = (id: string) => id.trim().toLowerCase();
+
+function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length]!;
+}
+
+const namesOf = (m: CatalogueModel) => [m.id, m.apiId?.value, ...(m.aliases?.value ?? [])].filter((x): x is string => !!x);
+
+export function createIndex(data: PricingData): ModelIndex {
+  const ids = data.models.map((m) => m.id);
+  const byKey = new Map<string, CatalogueModel>();
+  for (const m of data.models) for (const k of namesOf(m)) byKey.set(norm(k), m);
+
+  const find = (id: string) => byKey.get(norm(id));
+  const suggest = (id: string, limit = 3) => {
+    // Dots read as dashes; a leading "claude-" or "anthropic." is ignored.
+    const q = norm(id)
+      .replace(/[._\s]+/g, '-')
+      .replace(/^anthropic-/, '')
+      .replace(/^claude-/, '');
+    const max = Math.max(3, Math.floor(q.length / 2));
+    return data.models
+      .map((m) => ({ id: m.id, d: Math.min(...namesOf(m).map((n) => editDistance(q, n.replace(/^claude-/, '')))) }))
+      .filter((s) => s.d <= max)
+      .sort((a, b) => a.d - b.d || ids.indexOf(a.id) - ids.indexOf(b.id))
+      .slice(0, limit)
+      .map((s) => s.id);
+  };
+  const get = (id: string) => {
+    const m = find(id);
+    if (m) return m;
+    const close = suggest(id);
+    const hint = close.length ? ` Did you mean ${close.map((c) => `"${c}"`).join(', ')}?` : '';
+    throw new Error(`Unknown model "${id}".${hint} Known models: ${ids.join(', ')}.`);
+  };
+  return { ...data, ids, find, get, suggest };
+}
+
+/** Prices that apply to a request whose prompt (input + cache write + cache read) is `promptTokens`. */
+export function pricesForPrompt(model: CatalogueModel, promptTokens: number): PriceSet {
+  let chosen = model.prices;
+  let above = -1;
+  for (const tier of model.promptTiers ?? []) {
+    if (promptTokens > tier.above && tier.above > above) {
+      chosen = tier.prices;
+      above = tier.above;
+    }
+  }
+  return chosen;
+}
