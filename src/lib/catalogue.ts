@@ -30,11 +30,12 @@ export function pricingData(): PricingData {
 }
 
 /**
- * A smaller copy for the calculator island's props: only the fields the calculator reads, figures without notes.
- * Keeps `confidence` so the calculator can say which prices are not confirmed.
+ * A smaller copy for the calculator island's props: only the fields the calculator reads; figures keep their value and,
+ * when not confirmed, their mark (no source, date or note). Not for display of provenance.
  */
 export function slimPricingData(): PricingData {
-  const f = <T>(x: Figure<T>): Figure<T> => ({ value: x.value, source: x.source, asOf: x.asOf, confidence: x.confidence });
+  // Only the value, plus the mark when it is not 'confirmed': the calculator reads nothing else.
+  const f = <T>(x: Figure<T>): Figure<T> => (x.confidence === 'confirmed' ? { value: x.value } : { value: x.value, confidence: x.confidence }) as Figure<T>;
   const fo = <T>(x: Figure<T> | undefined) => (x ? f(x) : undefined);
   const p = (s: PriceSet): PriceSet => ({
     input: f(s.input),

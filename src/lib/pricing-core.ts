@@ -70,6 +70,11 @@ export function costOf(index: ModelIndex, modelId: string, workload: Workload): 
     cacheWrite: cost(write, ttl === '1h' ? p.cacheWrite1h.value : p.cacheWrite5m.value),
     cacheRead: cost(read, p.cacheRead.value),
   };
+  // Finite inputs can still overflow (1e308 tokens × a price): refuse rather than return Infinity.
+  const sum = breakdown.input + breakdown.output + breakdown.cacheWrite + breakdown.cacheRead;
+  if (!Number.isFinite(sum) || !Number.isFinite(prompt + output)) {
+    throw new RangeError('The workload is too large to price: requests × tokens overflows a number.');
+  }
   const warnings: string[] = [];
   const ctx = model.contextWindow?.value;
   if (ctx === undefined) {

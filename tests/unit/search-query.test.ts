@@ -6,11 +6,11 @@ describe('cleanQuery', () => {
     expect(cleanQuery('prompt is too long: 219898 tokens > 200000 maximum')).toBe('prompt is too long tokens maximum');
   });
 
-  it('takes the inner message of an API body and keeps the status and error type', () => {
+  it('takes the inner message of an API body and puts the status first', () => {
     const q = cleanQuery(
       'Error: 400 {"type":"error","error":{"type":"invalid_request_error","message":"prompt is too long: 219898 tokens > 200000 maximum"},"request_id":"req_011CVjxiYzEFcAQC4Fk87zw2"}',
     );
-    expect(q).toBe('400 prompt is too long tokens maximum invalid_request_error');
+    expect(q).toBe('400 prompt is too long tokens');
   });
 
   it('reads Python-dict quoting the same way as JSON', () => {
@@ -59,5 +59,19 @@ describe('cleanQuery', () => {
   it('returns an empty query for noise only', () => {
     expect(cleanQuery('')).toBe('');
     expect(cleanQuery('{"request_id":"req_011CVQe1dLrGNMJyE1ghG1av"} 123456')).toBe('');
+  });
+});
+
+describe('cleanQuery keeps the error type when there is room', () => {
+  it('adds the snake_case type after the message words', () => {
+    expect(cleanQuery('Error: 401 {"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}}')).toBe(
+      '401 invalid x-api-key authentication_error',
+    );
+  });
+
+  it('drops exception class names and AWS operation names but not the cause', () => {
+    expect(cleanQuery('An error occurred (ValidationException) when calling the InvokeModel operation: Input is too long for requested model.')).toBe(
+      'input is too long requested',
+    );
   });
 });

@@ -1,0 +1,191 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parse } from 'yaml';
+import { treeSchema } from '../../src/schemas/tree.ts';
+import {
+  answersQuery,
+  MAX_ANSWERS,
+  nodeHref,
+  pageFromPath,
+  parseAnswers,
+  pathTo,
+  resolveUrlState,
+  serializeAnswers,
+} from '../../src/lib/tree-url.ts';
+import { flattenGraph, type TreeGraph } from '../../src/lib/tree-graph.ts';
+import { viewOf } from '../../src/lib/tree-view.ts';
+import type { Answer, Tree } from '../../src/lib/tree-types.ts';
+
+const dir = join(import.meta.dirname, '../../content/trees');
+const trees: Tree[] = readdirSync(dir)
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => treeSchema.parse(parse(readFileSync(join(dir, f), 'utf8'))));
+const master = flattenGraph('master', trees) as TreeGraph;
+const allNodes = new Set(trees.flatMap((t) => [...t.questions.map((q) => q.id), ...t.outcomes.map((o) => o.id)]));
+
+describe('parseAnswers', () => {
+  it('reads question:option pairs in order', () => {
+    expect(parseAnswers('?a=symptom:http-429,rl-429-detail:input')).toEqual({
+      answers: [
+        { question: 'symptom', option: 'http-429' },
+        { question: 'rl-429-detail', option: 'input' },
+      ],
+      malformed: [],
+      present: true,
+    });
+  });
+  it('accepts the percent-encoded form a browser or chat app may produce', () => {
+    expect(parseAnswers('a=symptom%3Ahttp-429%2Crl-429-detail%3Ainput').answers).toHaveLength(2);
+  });
+  it('tells "no parameter" from "empty parameter"', () => {
+    expect(parseAnswers('')).toEqual({ answers: [], malformed: [], present: false });
+    expect(parseAnswers('?utm_source=x')).toMatchObject({ present: false });
+    expect(parseAnswers('?a=')).toEqual({ answers: [], malformed: [], present: true });
+  });
+  it('reports pieces that are not question:option', () => {
+    expect(parseAnswers('?a=symptom:http-429,oops,Q:x,a:b:c,<script>').malformed).toEqual(['oops', 'Q:x', 'a:b:c', '<script>']);
+  });
+  it('rejects absurdly long walks unread', () => {
+    const long = Array.from({ length: MAX_ANSWERS + 1 }, (_, i) => `q${i}:x`).join(',');
+    expect(parseAnswers(`?a=${long}`)).toMatchObject({ answers: [], malformed: [`${MAX_ANSWERS + 1} answers`] });
+  });
+  it('never throws, whatever the query string', () => {
+    fc.assert(fc.property(fc.string(), (s) => {
+      const r = parseAnswers(s);
+      return Array.isArray(r.answers) && Array.isArray(r.malformed);
+    }));
+    fc.assert(fc.property(fc.string(), (s) => Array.isArray(parseAnswers(`?a=${s}`).answers)));
+  });
+});
+
+describe('serializeAnswers / answersQuery', () => {
+  const id = fc.stringMatching(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+  it('round-trips through parseAnswers', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ question: id, option: id }), { maxLength: 10 }), (answers: Answer[]) => {
+        expect(parseAnswers(answersQuery(answers)).answers).toEqual(answers);
+      }),
+    );
+  });
+  it('writes the readable form and nothing for no answers', () => {
+    expect(serializeAnswers([{ question: 'q1', option: 'x' }, { question: 'q2', option: 'y' }])).toBe('q1:x,q2:y');
+    expect(answersQuery([])).toBe('');
+  });
+});
+
+describe('node URLs', () => {
+  it('puts tree starts at the tree path and other nodes below it', () => {
+    expect(nodeHref(master, 'symptom', [])).toBe('/troubleshoot/');
+    expect(nodeHref(master, 'rl-status', [])).toBe('/troubleshoot/rate-limits/');
+    expect(nodeHref(master, 'rl-itpm', [{ question: 'symptom', option: 'http-429' }])).toBe('/troubleshoot/rate-limits/rl-itpm/?a=symptom:http-429');
+  });
+  it('maps paths back to pages', () => {
+    expect(pageFromPath('/troubleshoot/', trees)).toEqual({ tree: 'master', node: 'symptom' });
+    expect(pageFromPath('/troubleshoot/latency/', trees)).toEqual({ tree: 'latency', node: 'lat-kind' });
+    expect(pageFromPath('/troubleshoot/latency/lat-tail/', trees)).toEqual({ tree: 'latency', node: 'lat-tail' });
+    expect(pageFromPath('/troubleshoot/nope/', trees)).toBeNull();
+    expect(pageFromPath('/guide/latency/', trees)).toBeNull();
+  });
+});
+
+describe('resolveUrlState', () => {
+  const page = { tree: 'rate-limits', node: 'rl-itpm' };
+
+  it('without answers, uses the path inside the page\'s own tree', () => {
+    expect(resolveUrlState(trees, page, '')).toEqual({
+      status: 'ok',
+      root: 'rate-limits',
+      node: 'rl-itpm',
+      answers: [
+        { question: 'rl-status', option: '429' },
+        { question: 'rl-429-detail', option: 'input' },
+      ],
+    });
+    expect(resolveUrlState(trees, { tree: 'master', node: 'symptom' }, '')).toMatchObject({ status: 'ok', answers: [] });
+  });
+
+  it('replays a walk that started in the master tree and jumped into the sub-tree', () => {
+    const state = resolveUrlState(trees, page, '?a=symptom:http-429,rl-429-detail:input');
+    expect(state).toMatchObject({ status: 'ok', root: 'master', node: 'rl-itpm' });
+  });
+
+  it('replays a walk that started at the sub-tree itself', () => {
+    expect(resolveUrlState(trees, page, '?a=rl-status:429,rl-429-detail:input')).toMatchObject({ status: 'ok', root: 'rate-limits' });
+  });
+
+  const problems: Array<[string, string, RegExp]> = [
+    ['?a=symptom:http-429,rl-429-detail:output', 'other-page', /different page/],
+    ['?a=symptom:http-429,rl-429-detail:nonsense', 'unknown-option', /"nonsense"/],
+    ['?a=retired-question:x', 'unknown-question', /"retired-question"/],
+    ['?a=rl-429-detail:input', 'out-of-order', /beginning of a tree/],
+    ['?a=symptom:http-429,rl-status:429', 'out-of-order', /do not follow each other/],
+    ['?a=symptom:http-429,rl-429-detail:input,rl-itpm:more', 'out-of-order', /do not follow each other/],
+    ['?a=symptom:http-429,some-new-question:x', 'unknown-question', /"some-new-question"/],
+    ['?a=symptom', 'malformed', /could not be read/],
+    ['?a=symptom:cost-spike,cs-where:input,cs-cache-q:no', 'other-page', /different page/],
+  ];
+  it.each(problems)('%s → %s, with a message and the start of the page\'s tree', (search, problem, message) => {
+    const state = resolveUrlState(trees, page, search);
+    expect(state.status).toBe('problem');
+    if (state.status !== 'problem') return;
+    expect(state.problem).toBe(problem);
+    expect(state.message).toMatch(message);
+    expect(state).toMatchObject({ root: 'rate-limits', node: 'rl-status', answers: [] });
+  });
+
+  it('reports a page that is not in any tree', () => {
+    expect(resolveUrlState(trees, { tree: 'rate-limits', node: 'gone' }, '')).toMatchObject({ status: 'problem', problem: 'unknown-node', node: 'rl-status' });
+    expect(resolveUrlState(trees, { tree: 'gone', node: 'gone' }, '')).toMatchObject({ status: 'problem', problem: 'unknown-node' });
+  });
+
+  it('never throws and always names a node that exists, for any query string', () => {
+    const pages = trees.flatMap((t) => [...t.questions, ...t.outcomes].map((n) => ({ tree: t.id, node: n.id })));
+    fc.assert(
+      fc.property(fc.constantFrom(...pages), fc.string(), (p, junk) => {
+        for (const search of [junk, `?a=${junk}`, `?a=symptom:http-429,${junk}`]) {
+          const state = resolveUrlState(trees, p, search);
+          expect(allNodes.has(state.node)).toBe(true);
+        }
+      }),
+    );
+  });
+
+  it('accepts every walk the master tree can produce, on the page where it ends', () => {
+    for (const [id, node] of master.nodes) {
+      const path = pathTo(master, id);
+      expect(path, id).not.toBeNull();
+      const state = resolveUrlState(trees, { tree: node.tree, node: id }, answersQuery(path ?? []));
+      expect(state, id).toMatchObject({ status: 'ok', node: id });
+    }
+  });
+});
+
+describe('viewOf', () => {
+  it('builds the breadcrumb with a change link per answer, Back and the map link', () => {
+    const answers = [
+      { question: 'symptom', option: 'http-429' },
+      { question: 'rl-429-detail', option: 'input' },
+    ];
+    const view = viewOf(master, 'rl-itpm', answers);
+    expect(view).toMatchObject({
+      kind: 'outcome',
+      heading: 'Input tokens per minute (ITPM) exhausted',
+      treeId: 'rate-limits',
+      backHref: '/troubleshoot/rate-limits/rl-429-detail/?a=symptom:http-429',
+      startHref: '/troubleshoot/',
+      mapHref: '/troubleshoot/rate-limits/map/#n-rl-itpm',
+      href: '/troubleshoot/rate-limits/rl-itpm/?a=symptom:http-429,rl-429-detail:input',
+    });
+    expect(view?.crumbs.map((c) => c.changeHref)).toEqual(['/troubleshoot/', '/troubleshoot/rate-limits/rl-429-detail/?a=symptom:http-429']);
+    expect(view?.crumbs[0]?.optionLabel).toBe('HTTP 429 `rate_limit_error`');
+  });
+  it('links each answer to the next node with the answer appended', () => {
+    const view = viewOf(master, 'symptom', []);
+    expect(view?.backHref).toBeNull();
+    expect(view?.intro).toMatch(/symptom/);
+    expect(view?.options.find((o) => o.id === 'http-529')?.href).toBe('/troubleshoot/rate-limits/rl-529-pattern/?a=symptom:http-529');
+    expect(view?.options.find((o) => o.id === 'slow')?.href).toBe('/troubleshoot/latency/?a=symptom:slow');
+  });
+});
