@@ -4,7 +4,8 @@ import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import markdownExport from './scripts/markdown-export.mjs';
-import rehypeTableScroll from './scripts/rehype-table-scroll.mjs';
+import { satteri } from '@astrojs/markdown-satteri';
+import { tableScroll } from './scripts/table-scroll.mjs';
 
 // The canonical origin is only used for the sitemap, canonical links and social cards.
 // Set SITE_URL when deploying; the default keeps local builds self-contained.
@@ -15,8 +16,9 @@ export default defineConfig({
   trailingSlash: 'always',
   // Stylesheets as files: no inline <style>, so the CSP's style-src needs no per-page hashes.
   build: { format: 'directory', inlineStylesheets: 'never' },
-  integrations: [mdx({ rehypePlugins: [rehypeTableScroll] }), preact(), sitemap({ filter: (page) => !page.includes('/404') }), markdownExport()],
+  integrations: [mdx(), preact(), sitemap({ filter: (page) => !page.includes('/404') }), markdownExport()],
   markdown: {
+    processor: satteri({ hastPlugins: [tableScroll] }),
     shikiConfig: {
       themes: { light: 'github-light', dark: 'github-dark' },
       defaultColor: false,

@@ -68,6 +68,7 @@ for (const e of entries) {
   addPage(`/errors/${e.id}/`, e.category);
   addPage(e.chapter.replace(/#.*$/, ''), e.category);
   addPage(e.tree, e.category);
+  addPage(/^\/troubleshoot\/(?:[^/]+\/)?/.exec(e.tree)?.[0] ?? e.tree, e.category); // the tree's start page too
 }
 
 function categoriesOf(url: string, filters: Record<string, string[]> | undefined): string[] {

@@ -160,13 +160,6 @@ export default function ParetoTool({ initial = '' }: { initial?: string }) {
       </div>
 
       <div class="pareto__status" role="status" aria-live="polite">
-        {fileError && <p class="pareto__error-summary">{fileError}</p>}
-        {errors.length > 0 && (
-          <p class="pareto__error-summary">
-            {errors.length === 1 ? '1 line could not be read' : `${errors.length} lines could not be read`}
-            {rows.length > 0 ? ` and ${errors.length === 1 ? 'is' : 'are'} left out of the analysis:` : ':'}
-          </p>
-        )}
         {rows.length > 0 && (
           <p class="pareto__summary">
             {analysis.frontier.length} of {rows.length} on the frontier
@@ -177,6 +170,13 @@ export default function ParetoTool({ initial = '' }: { initial?: string }) {
         )}
         {hasInput && rows.length === 0 && errors.length === 0 && (
           <p class="pareto__summary">No data lines yet: add one line per model.</p>
+        )}
+        {fileError && <p class="pareto__error-summary">{fileError}</p>}
+        {errors.length > 0 && (
+          <p class="pareto__error-summary">
+            {errors.length === 1 ? '1 line could not be read' : `${errors.length} lines could not be read`}
+            {rows.length > 0 ? ` and ${errors.length === 1 ? 'is' : 'are'} left out of the analysis:` : ':'}
+          </p>
         )}
       </div>
       {errors.length > 0 && (
@@ -230,7 +230,9 @@ export default function ParetoTool({ initial = '' }: { initial?: string }) {
             </table>
           </div>
           <figure class="pareto__figure">
-            <Chart rows={analysis.all} titleId={`${id}-title`} descId={`${id}-desc`} />
+            <div class="pareto__chart-scroll" tabIndex={0} role="region" aria-label="Scatter plot of score against cost">
+              <Chart rows={analysis.all} titleId={`${id}-title`} descId={`${id}-desc`} />
+            </div>
             <figcaption>
               <span class="pareto__key pareto__key--frontier" aria-hidden="true" /> frontier
               <span class="pareto__key pareto__key--dominated" aria-hidden="true" /> dominated. Latency is the third

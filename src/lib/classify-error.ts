@@ -115,6 +115,19 @@ const ERROR_TYPES: Array<[RegExp, string, number | null]> = [
   [/\bNOT_FOUND\b/, 'NOT_FOUND', 404],
 ];
 
+/** SDK exception classes (Python `anthropic.*`, TypeScript `Anthropic.*`, LiteLLM) and the status each stands for. */
+const SDK_CLASSES: Array<[RegExp, number]> = [
+  [/\bBadRequestError\b/, 400],
+  [/\bAuthenticationError\b/, 401],
+  [/\bPermissionDeniedError\b/, 403],
+  [/\bNotFoundError\b/, 404],
+  [/\bConflictError\b/, 409],
+  [/\bRateLimitError\b/, 429],
+  [/\bInternalServerError\b/, 500],
+  [/\bServiceUnavailableError\b/, 503],
+  [/\bOverloadedError\b/, 529],
+];
+
 /**
  * Claude model ids as they appear on each surface:
  * claude-opus-4-5-20251101, claude-sonnet-4@20250514, claude-3-7-sonnet-20250219,
@@ -133,7 +146,10 @@ function int(s: string | undefined): number | null {
 function overage(value: number, limit: number): Facts {
   if (limit <= 0 || value <= limit) return {};
   const overBy = value - limit;
-  return { overBy, percentOver: Math.round((overBy / limit) * 1000) / 10 };
+  // Numbers read from a paste can be finite yet overflow here (a 309-digit "tokens" over a limit of 1): report only finite facts.
+  if (!Number.isFinite(overBy)) return {};
+  const percentOver = Math.round((overBy / limit) * 1000) / 10;
+  return Number.isFinite(percentOver) ? { overBy, percentOver } : { overBy };
 }
 
 function commonFacts(n: Normalised): Facts {
@@ -158,6 +174,14 @@ function commonFacts(n: Normalised): Facts {
     }
   }
   if (facts.status === undefined && typeStatus !== null) facts.status = typeStatus;
+  if (facts.status === undefined) {
+    for (const [re, status] of SDK_CLASSES) {
+      if (re.test(raw)) {
+        facts.status = status;
+        break;
+      }
+    }
+  }
 
   // A Claude model id anywhere (skipping non-models such as "claude-code"), else "model: X" / "model=X".
   let candidate: string | undefined;
@@ -321,20 +345,20 @@ const RULES: Rule[] = [
 
   // --- Subscription plans (Claude Code) -------------------------------------------------------
   // "Claude AI usage limit reached|<epoch>", "5-hour limit reached ∙ resets 5am", weekly limits
-  { id: 'subscription-usage-limit', category: 'rate-limit', when: /claude(?: ai)? usage limit reached|\b\d+-hour limit reached|\b(?:weekly|session|opus) limit reached/i, facts: usageResetFacts },
+  { id: 'subscription-usage-limit', category: 'rate-limit', when: /claude(?: ai)? usage limit reached|\b\d+-hour limit reached|\b(?:weekly|session|opus) limit reached|\busage limit\b.{0,40}\bresets?\b/i, facts: usageResetFacts },
   // "Claude Pro users are not currently able to use Opus in Claude Code."
   { id: 'model-not-in-plan', category: 'auth-or-permission', when: /\b(?:pro|max|free|team) (?:plan )?users are not (?:currently )?able to use|not (?:available|included) (?:on|in|with) your (?:plan|subscription)/i },
 
   // --- Cloud rate limits (before the generic token rule: Bedrock says "Too many tokens") ------
-  { id: 'bedrock-throttling', category: 'rate-limit', when: /ThrottlingException|too many (?:tokens|requests),? please wait/i, facts: retryFacts },
+  { id: 'bedrock-throttling', category: 'rate-limit', when: /ThrottlingException|ServiceQuotaExceededException|too many (?:tokens|requests),? please wait/i, facts: retryFacts },
   { id: 'vertex-resource-exhausted', category: 'rate-limit', when: /RESOURCE_EXHAUSTED|resource (?:has been )?exhausted|quota exceeded for (?:aiplatform|metric)/i },
 
   // --- Claude API rate limits -----------------------------------------------------------------
-  { id: 'acceleration-limit', category: 'rate-limit', when: /acceleration limit/i },
+  { id: 'acceleration-limit', category: 'rate-limit', when: /acceleration limit|usage increase rate|scale up .{0,40}more gradually/i },
   // "would exceed the rate limit for your organization (...) of 20000 input tokens per minute"
   { id: 'rate-limit-tokens', category: 'rate-limit', when: /\b(?:input |output )?tokens per minute\b|\b[io]?tpm\b/i, unless: /requests per minute/i, facts: rateLimitFacts },
   // Requests per minute, "Too many requests", or a 429 that does not say which limit
-  { id: 'rate-limit-requests', category: 'rate-limit', when: /requests per minute|\brpm\b|too many requests|rate[ _-]?limit(?:ed|s|_error)?\b|\brate limit exceeded/i, facts: rateLimitFacts },
+  { id: 'rate-limit-requests', category: 'rate-limit', when: /requests per minute|\brpm\b|too many requests|rate[ _-]?limit(?:ed|s|_error|error)?\b|\brate limit exceeded/i, facts: rateLimitFacts },
 
   // --- Extended / adaptive thinking (before max_tokens and sampling rules) --------------------
   // "messages.1.content.0.type: Expected thinking or redacted_thinking, but found text/tool_use"
@@ -349,13 +373,15 @@ const RULES: Rule[] = [
   // "input length and `max_tokens` exceed context limit: 199759 + 8192 > 200000"
   { id: 'context-limit-exceeded', category: 'context-window', when: /input length and max_tokens exceed context limit|\d+ \+ \d+ > \d+.{0,40}(?:decrease|context)/i, facts: inputPlusMaxFacts },
   // "prompt is too long: 219898 tokens > 200000 maximum"; Bedrock "Input is too long for requested model"
-  { id: 'prompt-too-long', category: 'context-window', when: /prompt is too long|input is too long|\d+ tokens > \d+ maximum|context (?:length|window) (?:exceeded|is exceeded)|exceeds? (?:the )?(?:model.?s )?(?:maximum )?context (?:window|length)|maximum context length/i, facts: promptTooLongFacts },
+  { id: 'prompt-too-long', category: 'context-window', when: /prompt is too long|input is too long|\d+ tokens > \d+ maximum|context (?:length|window) (?:exceeded|is exceeded)|exceeds? (?:the )?(?:model.?s )?(?:maximum )?context (?:window|length)|maximum context length|ContextWindowExceeded|(?:message|conversation|input) (?:you submitted )?(?:was|is) too long|context (?:is )?(?:low|full)\b.{0,40}\/compact/i, facts: promptTooLongFacts },
   // "The long context beta is not yet available for this subscription."
   { id: 'long-context-unavailable', category: 'context-window', when: /long context beta|context-1m|long context .{0,40}not (?:yet )?(?:available|enabled|supported)/i },
 
   // --- Output cap -----------------------------------------------------------------------------
   // "max_tokens: 65536 > 64000, which is the maximum allowed number of output tokens for <model>"
   // Bedrock: "The maximum tokens you requested exceed the model limit of 4096."
+  // Output cut off at the cap: stop_reason "max_tokens"; Claude Code "response exceeded the N output token maximum"
+  { id: 'output-truncated', category: 'max-output-tokens', when: /stop_reason.{0,5}max_tokens|cut off at max_tokens|(?:truncated|cut off).{0,40}max_tokens|exceeded the \d+ output token maximum|output token maximum/i },
   { id: 'max-tokens-too-large', category: 'max-output-tokens', when: /max_tokens\s*:\s*\d+ > \d+|maximum allowed number of output tokens|maximum tokens you requested exceed|max_tokens.{0,30}(?:too large|greater than|exceeds the)/i, facts: maxTokensFacts },
 
   // --- Request size ---------------------------------------------------------------------------
@@ -368,7 +394,7 @@ const RULES: Rule[] = [
   { id: 'streaming-required', category: 'timeout-or-streaming', when: /streaming is (?:required|strongly recommended) for operations/i },
   // Slow first byte / time to first token (a latency symptom, not a failure)
   { id: 'slow-responses', category: 'latency', when: /slow first byte|\bTTFB\b|time to first (?:token|byte)|no stream chunk|no response headers after/i },
-  { id: 'timeout-504', category: 'timeout-or-streaming', when: /\btimeout_error\b|gateway time-?out/i, status: [504] },
+  { id: 'timeout-504', category: 'timeout-or-streaming', when: /\btimeout_error\b|gateway time-?out|ModelTimeoutException|timed out in processing/i, status: [504] },
   // SDK / client-side timeouts: "Request timed out.", APITimeoutError, APIConnectionTimeoutError, ETIMEDOUT
   { id: 'client-timeout', category: 'timeout-or-streaming', when: /request timed out|timed out after|\bAPI(?:Connection)?TimeoutError\b|\bETIMEDOUT\b|read timed? ?out|timeout exceeded/i, facts: retryFacts },
 
@@ -376,15 +402,15 @@ const RULES: Rule[] = [
   // "`tool_use` ids were found without `tool_result` blocks immediately after: toolu_..."
   { id: 'tool-use-without-tool-result', category: 'tool-use', when: /tool_use ids were found without tool_result|tool_use.{0,40}without.{0,20}tool_result/i, facts: toolFacts },
   // "unexpected `tool_use_id` found in `tool_result` blocks"
-  { id: 'unexpected-tool-use-id', category: 'tool-use', when: /unexpected tool_use_id|must have a corresponding tool_use/i, facts: toolFacts },
+  { id: 'unexpected-tool-use-id', category: 'tool-use', when: /unexpected tool_use_id|must have a corresponding tool_use|does not contain any tool_use|tool_result.{0,40}(?:provided|found) when (?:the )?previous message/i, facts: toolFacts },
   // "tools.8.custom.input_schema: JSON schema is invalid"
-  { id: 'invalid-tool-input-schema', category: 'tool-use', when: /input_schema|tools\.\d+\.[\w.]*:?.{0,40}(?:schema|invalid)/i, facts: toolFacts },
+  { id: 'invalid-tool-input-schema', category: 'tool-use', when: /input_schema|tools\.\d+\.[\w.]*:?.{0,40}(?:schema|invalid|required)|\btool_choice\b/i, facts: toolFacts },
 
   // --- Prompt caching -------------------------------------------------------------------------
   // "A maximum of 4 blocks with cache_control may be provided. Found 5."
   { id: 'cache-control-limit', category: 'caching', when: /maximum of \d+ blocks? with cache_control|too many cache_control/i, facts: cacheLimitFacts },
   // "...cache_control.ephemeral.ttl: Extra inputs are not permitted" and other cache_control rejections
-  { id: 'cache-control-invalid', category: 'caching', when: /\bcache_control\b/i, and: /extra inputs|not permitted|invalid|not supported|unexpected|error|\b400\b/i, facts: toolFacts },
+  { id: 'cache-control-invalid', category: 'caching', when: /\bcache_control\b/i, unless: /never hit|not hit|cache_read_input_tokens|no cache reads?|(?:isn.?t|not) (?:being )?cached/i, facts: toolFacts },
 
   // --- Batches (before the generic 404s) ------------------------------------------------------
   { id: 'batch-not-found', category: 'batch', when: /\bbatch(?:es)?\b/i, and: /\b404\b|not_?found|notfounderror/i },
@@ -401,44 +427,48 @@ const RULES: Rule[] = [
   // "Claude Opus 4.5 is no longer available. Please switch to Claude Opus 4.6."
   { id: 'model-deprecated', category: 'model-not-found-or-deprecated', when: /\b(?:is|been|was) deprecated|\bdeprecation\b|end[- ]of[- ]life|no longer (?:available|supported|served)|has been retired|\bretired\b/i, and: /\b(?:model|claude|opus|sonnet|haiku)\b|claude-/i, facts: deprecationFacts },
   // 404 not_found_error "model: claude-sonnet-4-20250514", "model: haiku"
-  { id: 'not-found-model', category: 'model-not-found-or-deprecated', when: /not_found_error|\bmodel\b.{0,80}\b(?:not found|does not exist|not_found)|\binvalid model\b|unknown model|model_not_found/i },
+  { id: 'not-found-model', category: 'model-not-found-or-deprecated', when: /not_found_error|\bmodel\b.{0,80}\b(?:not found|does not exist|not_found)|\binvalid model\b|unknown model|model_not_found|\bNotFoundError\b/i },
 
   // --- Auth -----------------------------------------------------------------------------------
   // 401 "CORS requests are not allowed for this Organization ..."
   { id: 'cors-not-allowed', category: 'auth-or-permission', when: /\bCORS\b|dangerouslyAllowBrowser|anthropic-dangerous-direct-browser-access/i },
   // 401 "invalid x-api-key", missing key, SDK "Could not resolve authentication method"
-  { id: 'authentication-error', category: 'auth-or-permission', when: /authentication_error|invalid x-api-key|x-api-key header|invalid (?:api[ _-]?key|bearer token|authentication)|could not resolve authentication|\bunauthori[sz]ed\b|api[ _-]?key.{0,30}(?:missing|not set|not found|required|revoked|expired)/i, status: [401] },
+  { id: 'authentication-error', category: 'auth-or-permission', when: /authentication_error|invalid x-api-key|x-api-key header|invalid (?:api[ _-]?key|bearer token|authentication)|could not resolve authentication|\bAuthenticationError\b|oauth token (?:has )?(?:expired|revoked)|please run \/login|\bunauthori[sz]ed\b|api[ _-]?key.{0,30}(?:missing|not set|not found|required|revoked|expired)/i, status: [401] },
   // 403 permission_error, Bedrock AccessDeniedException, Vertex PERMISSION_DENIED
-  { id: 'permission-error', category: 'auth-or-permission', when: /permission_error|AccessDeniedException|PERMISSION_DENIED|permission denied|\bforbidden\b|not authorized to perform|don.?t have access to the model/i, status: [403] },
+  { id: 'permission-error', category: 'auth-or-permission', when: /permission_error|AccessDeniedException|PERMISSION_DENIED|permission denied|\bforbidden\b|not authorized to perform|(?:don.?t|does not|do not) have access to|PermissionDeniedError|organization has been disabled|account (?:has been )?(?:disabled|suspended)/i, status: [403] },
 
   // --- Server side: overloaded, 5xx -----------------------------------------------------------
   // 529 overloaded_error "Overloaded", Claude Code "Opus is experiencing high load"
-  { id: 'overloaded', category: 'overloaded', when: /\bover ?loaded\b|overloaded_error|high (?:load|demand)|(?:at|over|insufficient|out of) capacity/i, status: [529], facts: retryFacts },
+  { id: 'overloaded', category: 'overloaded', when: /\bover ?loaded(?:error)?\b|overloaded_error|high (?:load|demand)|(?:at|over|insufficient|out of) capacity/i, status: [529], facts: retryFacts },
   // Cloud 503: httpx "503 Service Unavailable" on bedrock-runtime, "Bedrock is unable to process your request"
-  { id: 'service-unavailable', category: 'overloaded', when: /ServiceUnavailable(?:Exception)?|service unavailable|unable to process your request|\bUNAVAILABLE\b/, status: [503], facts: retryFacts },
+  { id: 'service-unavailable', category: 'overloaded', when: /ServiceUnavailable(?:Exception|Error)?|service unavailable|unable to process your request|upstream connect error|ModelNotReadyException/i, status: [503], facts: retryFacts },
   // 500 api_error "Internal server error"
-  { id: 'api-error-500', category: 'overloaded', when: /\bapi_error\b|internal server error|InternalServerError|bad gateway/i, status: [500, 502], facts: retryFacts },
+  { id: 'api-error-500', category: 'overloaded', when: /\bapi_error\b|internal server error|InternalServerError|bad gateway|ModelErrorException|unexpected error during processing/i, status: [500, 502], facts: retryFacts },
 
   // --- Other invalid requests -----------------------------------------------------------------
   // Bedrock InvokeModel body: "Malformed input request: ... required key [max_tokens] not found"
   { id: 'bedrock-malformed-input', category: 'invalid-request-other', when: /malformed input request/i },
   { id: 'invalid-json-body', category: 'invalid-request-other', when: /not valid json|invalid json|unexpected control character|json (?:decode|parse) error/i },
   { id: 'empty-message-content', category: 'invalid-request-other', when: /must have non-?empty content|content blocks? must be non-?empty|content (?:cannot|must not) be empty/i },
-  { id: 'roles-must-alternate', category: 'invalid-request-other', when: /roles must alternate|must alternate between/i },
-  { id: 'system-role-not-supported', category: 'invalid-request-other', when: /role system is not supported/i },
+  { id: 'roles-must-alternate', category: 'invalid-request-other', when: /roles must alternate|must alternate between|first message must use the user role/i },
+  { id: 'system-role-not-supported', category: 'invalid-request-other', when: /role system is not supported|unexpected role system|system as an input message role/i },
   { id: 'conflict-error', category: 'invalid-request-other', when: /\bconflict_error\b/i, status: [409] },
 
   // --- Symptoms described in words (no error code) --------------------------------------------
+  // tool_use / tool_result pairing errors in other wordings ("tool_use ids must be unique", "must define tools")
+  { id: 'tool-use-without-tool-result', category: 'tool-use', when: /\btool_(?:use|result)(?:_id)?s?\b/i, facts: toolFacts },
   // "Every request paid the 1.25x write and not one read, across five cold batches"
   { id: 'batch-cache-misses', category: 'batch', when: /\bbatch(?:es)?\b/i, and: /\bcach|\bwrites?\b.{0,60}\breads?\b/i },
+  // Other Message Batches problems: expired or errored batch results, batch ids
+  { id: 'batch-not-found', category: 'batch', when: /msgbatch_|message batch|batch(?:es)? api/i },
   // Thinking used with tools/agents and a 400 the user cannot place
   { id: 'thinking-block-missing', category: 'thinking', when: /\bthinking\b/i, and: /\b(?:tool|agent|400|error)/i },
   // "progressively worse", "benchmarks ... deflated", regressions after a switch
   { id: 'quality-regression', category: 'quality', when: /(?:getting|got|gotten|become|became|much|progressively|noticeably) (?:worse|dumber|lazier)|\bquality\b.{0,30}(?:drop|degrad|regress|worse)|\bregress(?:ion|ed)?\b|\bdegraded\b|\bbenchmarks?\b|\bhallucinat|\bnerfed\b/i },
   // "very expensive", "spend going through the roof", "costs me 0.1 USD"
-  { id: 'cost-spike', category: 'cost', when: /\bexpensive\b|(?:bill|spend|spent|spending|costs?|charges?|invoice)\b.{0,40}(?:high|spike|jump|doubled|tripled|through the roof|too much|increas|explod)|costs? me\b|\bUSD\b|\$\d/i },
+  { id: 'cost-spike', category: 'cost', when: /\b(?:more )?expensive\b|\bcosting\b|\bpricier\b|(?:bill|spend|spent|spending|costs?|charges?|invoice)\b.{0,40}(?:high|spike|jump|doubled|tripled|through the roof|too much|increas|explod)|costs? me\b|\bUSD\b|\$\d/i },
   // Cache never hits: cache_read_input_tokens stays 0, "not cached"
-  { id: 'cache-not-hitting', category: 'caching', when: /cache_read_input_tokens|cache (?:never|not|isn.?t|doesn.?t|does not) hit|not (?:being )?cached|cache miss(?:es)?/i },
+  { id: 'cache-not-hitting', category: 'caching', when: /cache_read_input_tokens|cache (?:never|not|isn.?t|doesn.?t|does not) hit|not (?:being )?cached|cache miss(?:es)?|cach\w* (?:is )?(?:not|doesn.?t|isn.?t) work/i },
   // "super slow", "one word a second", low tokens per second
   { id: 'slow-responses', category: 'latency', when: /\b(?:super |very |extremely |really |so )?slow(?:er|ly|ness)?\b|\blatency\b|tokens? (?:per|a) second|one word a second|takes? (?:forever|ages)/i },
 ];

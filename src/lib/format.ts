@@ -27,6 +27,13 @@ export function formatUsd(n: number): string {
   return `${n < 0 ? '−' : ''}$${s}`;
 }
 
+/** A cost per request: under $1 keeps three significant digits ("$0.0205"), otherwise cents. */
+export function formatUsdPrecise(n: number): string {
+  if (!Number.isFinite(n)) return '—';
+  if (n === 0 || Math.abs(n) >= 1) return formatUsd(n);
+  return `${n < 0 ? '−' : ''}$${new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 }).format(Math.abs(n))}`;
+}
+
 /** A price per million tokens: 5 → "$5.00 / MTok", 0.025 → "$0.025 / MTok", 0.125 → "$0.125 / MTok". */
 export function formatPricePerMTok(n: number): string {
   return `${formatPrice(n)} / MTok`;

@@ -83,6 +83,7 @@ export function cleanQuery(text: string): string {
     .replace(/\b(?:(?:us|eu|apac|jp|au|global)\.)?(?:anthropic\.)?claude-[a-z0-9.-]*(?:@\d{8})?(?::\d+)?(?:\[1m\])?/gi, ' ') // model ids
     .replace(/\bprojects\/\S+/gi, ' ') // cloud resource paths
     .replace(/\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?\b/g, ' ') // dates
+    .replace(/\b0x[0-9a-f]+\b|\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,}\b/gi, ' ') // hex addresses, hashes
     // Field paths: keep the last word segment (messages.0.content.0.text.cache_control.ephemeral.ttl -> ttl,
     // tools.8.custom.input_schema -> input_schema, messages.22 -> messages).
     .replace(/\b[A-Za-z_]\w*(?:\.\w+)+\b/g, (path) => {

@@ -193,6 +193,24 @@ describe('normalisation: the same cause through different wrappers, numbers and 
     ['roles-must-alternate', 'invalid-request-other', 'Error code: 400 - {"type":"error","error":{"type":"invalid_request_error","message":"messages: roles must alternate between \\"user\\" and \\"assistant\\", but found multiple \\"user\\" roles in a row"}}'],
     ['system-role-not-supported', 'invalid-request-other', "role 'system' is not supported on this model"],
     ['invalid-request-error', 'invalid-request-other', 'Error: 400 {"type":"error","error":{"type":"invalid_request_error","message":"messages.0.content.0.source.media_type: Input should be image/jpeg"}}'],
+    // SDK exception classes without a body
+    ['rate-limit-requests', 'rate-limit', 'anthropic.RateLimitError'],
+    ['overloaded', 'overloaded', 'anthropic.OverloadedError'],
+    ['not-found-model', 'model-not-found-or-deprecated', 'anthropic.NotFoundError: The model: claude-3-opus-20240229 does not exist'],
+    // other wordings of the same causes
+    ['acceleration-limit', 'rate-limit', "This request would exceed your organization's maximum usage increase rate for input tokens per minute. Please scale up your input tokens usage more gradually."],
+    ['bedrock-throttling', 'rate-limit', 'An error occurred (ServiceQuotaExceededException) when calling the InvokeModel operation: Too many tokens per day'],
+    ['timeout-504', 'timeout-or-streaming', 'ModelTimeoutException: Model has timed out in processing the request.'],
+    ['output-truncated', 'max-output-tokens', "API Error: Claude's response exceeded the 32000 output token maximum."],
+    ['unexpected-tool-use-id', 'tool-use', 'messages.3: `tool_result` block(s) provided when previous message does not contain any `tool_use` blocks'],
+    ['tool-use-without-tool-result', 'tool-use', 'Requests which include `tool_use` or `tool_result` blocks must define tools.'],
+    ['system-role-not-supported', 'invalid-request-other', 'Unexpected role "system". The Messages API accepts a top-level `system` parameter, not "system" as an input message role.'],
+    ['subscription-usage-limit', 'rate-limit', 'Claude usage limit reached. Your limit will reset at 3pm (America/New_York).'],
+    ['thinking-budget-tokens', 'thinking', '`max_tokens` must be greater than `thinking.budget_tokens`'],
+    // symptoms described in words
+    ['cache-not-hitting', 'caching', 'prompt caching not working, cache_read_input_tokens is always 0'],
+    ['cost-spike', 'cost', 'Why is Opus costing us 3x more than last month for the same prompts'],
+    ['slow-responses', 'latency', 'Sonnet got really slow this afternoon, 40 seconds to first token'],
   ];
 
   for (const [id, category, text] of cases) {

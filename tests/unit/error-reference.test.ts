@@ -93,8 +93,16 @@ describe('content/errors', () => {
         if (m![2]) expect([...found!], e.chapter).toContain(m![2]);
       });
 
-      it('links to a decision tree the brief names', () => {
-        expect(e.tree).toMatch(/^\/troubleshoot\/(?:(?:rate-limits|cost-spike|quality|latency|context-window)\/(?:[a-z0-9-]+\/)?)?$/);
+      it('links to a decision tree and a node that exist', () => {
+        const m = /^\/troubleshoot\/(?:(master|rate-limits|cost-spike|quality|latency|context-window)\/(?:([a-z0-9-]+)\/)?)?$/.exec(e.tree);
+        expect(m, e.tree).not.toBeNull();
+        if (m?.[1]) {
+          const tree = parse(readFileSync(new URL(`../../content/trees/${m[1]}.yaml`, import.meta.url), 'utf8')) as {
+            questions: { id: string }[];
+            outcomes: { id: string }[];
+          };
+          if (m[2]) expect([...tree.questions, ...tree.outcomes].map((n) => n.id), e.tree).toContain(m[2]);
+        }
       });
 
       it('renders catalogue figures from the catalogue, not typed numbers', () => {

@@ -20,7 +20,7 @@ import {
   type ParsedState,
   type RawState,
 } from '../../src/lib/calculator-state.ts';
-import { MODEL_IDS } from '../../src/lib/catalogue.ts';
+import { MODEL_IDS, catalogueIndex as ix } from '../../src/lib/catalogue.ts';
 import { HOSTILE_VALUES, hostileString, numberText, queryString } from '../support/hostile.ts';
 
 const RUNS = 3000;
@@ -43,10 +43,16 @@ const paramValue = fc.oneof(
 );
 const query = queryString(PARAMS, paramValue);
 
-function noBadText(s: string) {
+/**
+ * A message is plain text: non-empty, and "NaN", "Infinity", "undefined" or "[object Object]" appear in it only when
+ * quoted from what the reader typed (`Unknown model "NaN".` is a correct message; `Must be at most NaN.` is a bug).
+ */
+function noBadText(s: string, typed: string) {
   expect(typeof s).toBe('string');
   expect(s.trim()).not.toBe('');
-  expect(s).not.toMatch(/\bNaN\b|\bundefined\b|\[object Object\]|Infinity/);
+  for (const m of s.matchAll(/NaN|Infinity|undefined|\[object Object\]|∞/g)) {
+    expect(typed, `"${m[0]}" in ${JSON.stringify(s)} was not typed`).toContain(m[0]);
+  }
 }
 
 /** The invariants of any ParsedState. */
@@ -79,7 +85,7 @@ function checkState({ values: v, errors, raw }: ParsedState) {
   }
   for (const [field, message] of Object.entries(errors)) {
     expect(FIELDS).toContain(field);
-    noBadText(message as string);
+    noBadText(message as string, Object.values(raw).join('\n'));
   }
   for (const f of FIELDS) expect(typeof raw[f], f).toBe('string');
 }
@@ -110,7 +116,7 @@ describe('calculator URL state under random and hostile queries', () => {
   it('parseQuery never throws and always yields finite, in-bounds values with plain-text messages', () => {
     fc.assert(
       fc.property(query, (q) => {
-        checkState(parseQuery(q));
+        checkState(parseQuery(ix, q));
       }),
       { numRuns: RUNS },
     );
@@ -119,7 +125,7 @@ describe('calculator URL state under random and hostile queries', () => {
   it('parseQuery accepts URLSearchParams built from arbitrary (even duplicate and unpaired) entries', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.oneof(fc.constantFrom(...PARAMS), hostileString), paramValue), { maxLength: 20 }), (entries) => {
-        checkState(parseQuery(new URLSearchParams(entries)));
+        checkState(parseQuery(ix, new URLSearchParams(entries)));
       }),
       { numRuns: 2000 },
     );
@@ -128,7 +134,7 @@ describe('calculator URL state under random and hostile queries', () => {
   it('each number field either takes exactly the value its text says, or keeps its default and gets its own message', () => {
     fc.assert(
       fc.property(fc.constantFrom(...NUMBER_FIELDS), paramValue, (field, text) => {
-        const parsed = parseQuery(new URLSearchParams([[field, text]]));
+        const parsed = parseQuery(ix, new URLSearchParams([[field, text]]));
         checkState(parsed);
         const [min, max, percent] = BOUNDS[field];
         const expected = oracle(text, min, max, percent);
@@ -150,12 +156,12 @@ describe('calculator URL state under random and hostile queries', () => {
     for (const field of NUMBER_FIELDS) {
       const [min, max, percent] = BOUNDS[field];
       for (const text of HOSTILE_VALUES) {
-        const parsed = parseQuery(new URLSearchParams([[field, text]]));
+        const parsed = parseQuery(ix, new URLSearchParams([[field, text]]));
         if (oracle(text, min, max, percent) === undefined) expect(parsed.errors[field], `${field}=${JSON.stringify(text)}`).toBeDefined();
       }
     }
     for (const text of ['NaN', 'Infinity', '-Infinity', '1e309', '-1', '1,200', '', ' ', '<script>alert(1)</script>', '🔥', '%00']) {
-      const parsed = parseQuery(new URLSearchParams([['input', text], ['perDay', text], ['hit', text]]));
+      const parsed = parseQuery(ix, new URLSearchParams([['input', text], ['perDay', text], ['hit', text]]));
       expect(Object.keys(parsed.errors).sort()).toEqual(['hit', 'input', 'volume']);
       expect(parsed.values.input).toBe(DEFAULT_VALUES.input);
       expect(parsed.values.perDay).toBe(DEFAULT_VALUES.perDay);
@@ -166,7 +172,7 @@ describe('calculator URL state under random and hostile queries', () => {
   it('requests per day or per month stay finite and in bounds, and a monthly figure is divided by the days of a month', () => {
     fc.assert(
       fc.property(fc.constantFrom('perDay', 'perMonth'), paramValue, (key, text) => {
-        const parsed = parseQuery(new URLSearchParams([[key, text]]));
+        const parsed = parseQuery(ix, new URLSearchParams([[key, text]]));
         checkState(parsed);
         const n = oracle(text, 0, MAX_REQUESTS, false);
         if (n === undefined) {
@@ -184,8 +190,8 @@ describe('calculator URL state under random and hostile queries', () => {
   it('a parsed state survives the trip through serializeQuery: same values, same messages', () => {
     fc.assert(
       fc.property(query, (q) => {
-        const first = parseQuery(q);
-        const again = parseQuery(serializeQuery(first.raw));
+        const first = parseQuery(ix, q);
+        const again = parseQuery(ix, serializeQuery(first.raw));
         expect(again.values).toEqual(first.values);
         expect(again.errors).toEqual(first.errors);
       }),
@@ -199,7 +205,7 @@ describe('calculator URL state under random and hostile queries', () => {
     );
     fc.assert(
       fc.property(raw, (r) => {
-        const parsed = parseRaw(r);
+        const parsed = parseRaw(ix, r);
         checkState(parsed);
         for (const f of ['ttl', 'geo', 'period'] as const) {
           const ok = { ttl: ['5m', '1h'], geo: ['global', 'us'], period: ['day', 'month'] }[f].includes(r[f]);
@@ -219,12 +225,12 @@ describe('calculator URL state under random and hostile queries', () => {
         if (r.value !== undefined) {
           expect(Number.isFinite(r.value)).toBe(true);
           expect(r.error).toBeUndefined();
-        } else noBadText(r.error ?? '');
-        const models = parseModels(text);
+        } else noBadText(r.error ?? '', text);
+        const models = parseModels(ix, text);
         for (const m of models.value) expect(MODEL_IDS).toContain(m);
         if (models.error !== undefined) expect(models.error.trim()).not.toBe('');
-        const mix = parseMix(text);
-        if (mix.error !== undefined) noBadText(mix.error);
+        const mix = parseMix(ix, text);
+        if (mix.error !== undefined) noBadText(mix.error, text);
         for (const e of mix.value) expect(Number.isFinite(e.share)).toBe(true);
       }),
       { numRuns: RUNS },
@@ -260,7 +266,7 @@ describe('calculator URL state under random and hostile queries', () => {
           geo: v.geo,
           ref: v.ref,
         });
-        const parsed = parseQuery(q);
+        const parsed = parseQuery(ix, q);
         expect(parsed.errors).toEqual({});
         expect(parsed.values).toEqual(v);
       }),

@@ -75,3 +75,9 @@ describe('cleanQuery keeps the error type when there is room', () => {
     );
   });
 });
+
+describe('cleanQuery drops machine noise', () => {
+  it('drops hex addresses and hashes', () => {
+    expect(cleanQuery('Segmentation fault (core dumped) at 0x7ffd 123456 commit 9f3e2a1b')).toBe('segmentation fault core dumped commit');
+  });
+});

@@ -1,0 +1,356 @@
+// The 7-step model-selection diagnostic at /diagnose/: a wizard driven by the hand-written
+// XState machine in src/lib/diagnose-machine.ts, with the recommendation from the pure
+// src/lib/recommend.ts priced by the catalogue's pricing engine. Answers are kept in the URL
+// (replaceState) so a result can be shared. The page renders the questions statically for
+// readers without JavaScript; this island replaces that list when it runs.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { JSX } from 'preact';
+import { createIndex, type PricingData } from '../lib/catalogue-index.ts';
+import { costOf } from '../lib/pricing-core.ts';
+import { recommend, type DiagnosticAnswers, type Recommendation, type Tier, type TierModel } from '../lib/recommend.ts';
+import {
+  answersFromQuery,
+  answersToQuery,
+  createDiagnoseMachine,
+  LATENCY,
+  QUALITY,
+  STEPS,
+  TASKS,
+  TOOLS,
+  type Step,
+} from '../lib/diagnose-machine.ts';
+import { LATENCY_LABEL, QUALITY_LABEL, STEP_TEXT, TASK_LABEL, TOOLS_LABEL } from '../lib/diagnose-text.ts';
+import { useMachine } from './use-machine.ts';
+import './Diagnose.css';
+
+export interface DiagnoseProps {
+  /** The current model of each tier (from the catalogue). */
+  models: Record<Tier, TierModel>;
+  /** JSON of the slim pricing data for those models (src/lib/catalogue.ts slimPricingData). */
+  data: string;
+  daysPerMonth: number;
+}
+
+const usd = (n: number) =>
+  new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: n >= 100 ? 0 : 2 }).format(n);
+const pct = (n: number) => `${Math.round(n * 100)}%`;
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+
+type Draft = Record<string, string>;
+
+function draftOf(a: DiagnosticAnswers): Draft {
+  return {
+    task: a.task,
+    simpleShare: String(a.simpleShare),
+    hardShare: String(a.hardShare),
+    quality: a.quality,
+    latency: a.latency,
+    requestsPerDay: String(a.requestsPerDay),
+    promptTokens: String(a.promptTokens),
+    sharedPrefixTokens: String(a.sharedPrefixTokens),
+    outputTokens: String(a.outputTokens),
+    tools: a.tools,
+    monthlyBudget: a.monthlyBudget === null ? '' : String(a.monthlyBudget),
+  };
+}
+
+const num = (s: string | undefined) => (s === undefined || s.trim() === '' ? Number.NaN : Number(s));
+
+/** The answers a step's fields contribute. */
+function stepAnswers(step: Step, d: Draft): Partial<DiagnosticAnswers> {
+  switch (step) {
+    case 'task':
+      return { task: d.task as DiagnosticAnswers['task'], simpleShare: num(d.simpleShare), hardShare: num(d.hardShare) };
+    case 'quality':
+      return { quality: d.quality as DiagnosticAnswers['quality'] };
+    case 'latency':
+      return { latency: d.latency as DiagnosticAnswers['latency'] };
+    case 'volume':
+      return { requestsPerDay: num(d.requestsPerDay) };
+    case 'context':
+      return { promptTokens: num(d.promptTokens), sharedPrefixTokens: num(d.sharedPrefixTokens), outputTokens: num(d.outputTokens) };
+    case 'tools':
+      return { tools: d.tools as DiagnosticAnswers['tools'] };
+    case 'budget':
+      return { monthlyBudget: (d.monthlyBudget ?? '').trim() === '' ? null : num(d.monthlyBudget) };
+  }
+}
+
+function Radios({ name, value, options, labels, onChange }: { name: string; value: string; options: readonly string[]; labels: Record<string, string>; onChange: (v: string) => void }) {
+  return (
+    <div class="dg-radios">
+      {options.map((o) => (
+        <label key={o} class="dg-radio">
+          <input type="radio" name={name} value={o} checked={value === o} onChange={() => onChange(o)} /> {labels[o]}
+        </label>
+      ))}
+    </div>
+  );
+}
+
+function NumberField({ id, label, hint, value, onChange, suffix }: { id: string; label: string; hint?: string; value: string; onChange: (v: string) => void; suffix?: string }) {
+  return (
+    <div class="dg-field">
+      <label for={id}>{label}</label>
+      {hint && (
+        <span class="dg-hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
+      <span class="dg-input">
+        <input
+          id={id}
+          name={id}
+          type="number"
+          inputMode="numeric"
+          min="0"
+          step="any"
+          value={value}
+          aria-describedby={hint ? `${id}-hint` : undefined}
+          onInput={(e) => onChange((e.target as HTMLInputElement).value)}
+        />
+        {suffix && <span aria-hidden="true">{suffix}</span>}
+      </span>
+    </div>
+  );
+}
+
+function StepFields({ step, d, set }: { step: Step; d: Draft; set: (k: string, v: string) => void }) {
+  switch (step) {
+    case 'task':
+      return (
+        <>
+          <Radios name="task" value={d.task ?? ''} options={TASKS} labels={TASK_LABEL} onChange={(v) => set('task', v)} />
+          <NumberField id="simpleShare" label="Simple requests (%)" hint="Lookups, classification, short extraction." value={d.simpleShare ?? ''} onChange={(v) => set('simpleShare', v)} suffix="%" />
+          <NumberField id="hardShare" label="Hard requests (%)" hint="Multi-step reasoning, complex code, ambiguous input. The rest counts as medium." value={d.hardShare ?? ''} onChange={(v) => set('hardShare', v)} suffix="%" />
+        </>
+      );
+    case 'quality':
+      return <Radios name="quality" value={d.quality ?? ''} options={QUALITY} labels={QUALITY_LABEL} onChange={(v) => set('quality', v)} />;
+    case 'latency':
+      return <Radios name="latency" value={d.latency ?? ''} options={LATENCY} labels={LATENCY_LABEL} onChange={(v) => set('latency', v)} />;
+    case 'volume':
+      return <NumberField id="requestsPerDay" label="Requests per day" value={d.requestsPerDay ?? ''} onChange={(v) => set('requestsPerDay', v)} />;
+    case 'context':
+      return (
+        <>
+          <NumberField id="promptTokens" label="Prompt tokens per request" hint="Everything sent: system prompt, tools, history, documents." value={d.promptTokens ?? ''} onChange={(v) => set('promptTokens', v)} />
+          <NumberField id="sharedPrefixTokens" label="Of which identical across requests" hint="The part you could cache: tools, instructions, shared documents." value={d.sharedPrefixTokens ?? ''} onChange={(v) => set('sharedPrefixTokens', v)} />
+          <NumberField id="outputTokens" label="Output tokens per request" hint="Including thinking tokens." value={d.outputTokens ?? ''} onChange={(v) => set('outputTokens', v)} />
+        </>
+      );
+    case 'tools':
+      return <Radios name="tools" value={d.tools ?? ''} options={TOOLS} labels={TOOLS_LABEL} onChange={(v) => set('tools', v)} />;
+    case 'budget':
+      return <NumberField id="monthlyBudget" label="Monthly budget in USD (optional)" hint="Leave empty for no budget." value={d.monthlyBudget ?? ''} onChange={(v) => set('monthlyBudget', v)} />;
+  }
+}
+
+function summary(step: Step, a: DiagnosticAnswers): string {
+  switch (step) {
+    case 'task':
+      return `${TASK_LABEL[a.task]}; ${a.simpleShare}% simple, ${a.hardShare}% hard`;
+    case 'quality':
+      return QUALITY_LABEL[a.quality];
+    case 'latency':
+      return LATENCY_LABEL[a.latency];
+    case 'volume':
+      return `${int(a.requestsPerDay)} requests per day`;
+    case 'context':
+      return `${int(a.promptTokens)} prompt tokens (${int(a.sharedPrefixTokens)} shared), ${int(a.outputTokens)} output tokens`;
+    case 'tools':
+      return TOOLS_LABEL[a.tools];
+    case 'budget':
+      return a.monthlyBudget === null ? 'No budget given' : `${usd(a.monthlyBudget)} per month`;
+  }
+}
+
+function Result({ r, a, models, days, onChange, onRestart }: { r: Recommendation; a: DiagnosticAnswers; models: Record<Tier, TierModel>; days: number; onChange: (s: Step) => void; onRestart: () => void }) {
+  const def = r.allocations[0];
+  return (
+    <div class="dg-result">
+      <p class="dg-default">
+        Default: <strong>{models[r.defaultTier].name}</strong>
+        {def && <> for {pct(def.share)} of requests ({def.what})</>}
+      </p>
+      {r.routeUp.map((x) => (
+        <p key={x.tier}>
+          Route up to <strong>{x.model.name}</strong>: {pct(x.share)} of requests, the {x.what}.
+        </p>
+      ))}
+      {r.routeDown.map((x) => (
+        <p key={x.tier}>
+          Route down to <strong>{x.model.name}</strong>: {pct(x.share)} of requests, the {x.what}.
+        </p>
+      ))}
+      <h3>Caching and Batch</h3>
+      <ul>
+        <li>{r.caching.text}</li>
+        <li>{r.batch.text}</li>
+      </ul>
+      <h3>Estimated monthly cost</h3>
+      <table class="dg-costs">
+        <caption class="visually-hidden">Estimated cost per month</caption>
+        <thead>
+          <tr>
+            <th scope="col">Option</th>
+            <th scope="col">Per month</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">This recommendation</th>
+            <td>{usd(r.costs.recommended)}</td>
+          </tr>
+          <tr>
+            <th scope="row">Everything on {models.opus.name}</th>
+            <td>{usd(r.costs.allOpus)}</td>
+          </tr>
+          <tr>
+            <th scope="row">Everything on {models.haiku.name}</th>
+            <td>{usd(r.costs.allHaiku)}</td>
+          </tr>
+        </tbody>
+      </table>
+      <p class="dg-hint">
+        List prices from the model catalogue, {int(a.requestsPerDay * days)} requests in a {days}-day month
+        {r.caching.use && <>, a cache hit rate of about {pct(r.caching.hitRate)} (one cache write per cache lifetime)</>}
+        {r.batch.use && <>, all through Batch</>}. <a href={r.calculatorHref}>Open this workload in the calculator</a> to change any assumption.
+      </p>
+      {r.budget && (
+        <p class={r.budget.over > 0 ? 'dg-over' : 'dg-fits'}>
+          {r.budget.over > 0 ? `${usd(r.budget.over)} over your budget of ${usd(r.budget.monthly)}.` : `Within your budget of ${usd(r.budget.monthly)}.`}
+        </p>
+      )}
+      {r.costs.warnings.length > 0 && (
+        <ul class="dg-warnings">
+          {r.costs.warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      )}
+      {r.notes.length > 0 && (
+        <>
+          <h3>Why, and what else to do</h3>
+          <ul>
+            {r.notes.map((n) => (
+              <li key={n.rule}>
+                {n.text} <a href={n.href}>Read more</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h3>Your answers</h3>
+      <dl class="dg-answers">
+        {STEPS.map((s) => (
+          <div key={s}>
+            <dt>{STEP_TEXT[s].title}</dt>
+            <dd>
+              {summary(s, a)}{' '}
+              <button type="button" class="dg-link" onClick={() => onChange(s)}>
+                Change<span class="visually-hidden"> {STEP_TEXT[s].title.toLowerCase()}</span>
+              </button>
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <p>
+        <button type="button" class="dg-button dg-secondary" onClick={onRestart}>
+          Start over
+        </button>
+      </p>
+    </div>
+  );
+}
+
+function Wizard({ models, data, daysPerMonth }: DiagnoseProps) {
+  const start = useMemo(() => answersFromQuery(location.search), []);
+  const machine = useMemo(() => createDiagnoseMachine({ answers: start.answers, showResult: start.complete }), []);
+  const [snapshot, send] = useMachine(machine);
+  const index = useMemo(() => createIndex(JSON.parse(data) as PricingData), [data]);
+  const step = String(snapshot.value) as Step | 'result';
+  const answers = snapshot.context.answers;
+  const [draft, setDraft] = useState<Draft>(() => draftOf(answers));
+  const heading = useRef<HTMLHeadingElement>(null);
+  const acted = useRef(false);
+
+  useEffect(() => {
+    setDraft(draftOf(answers));
+    if (step === 'result') history.replaceState(history.state, '', `${location.pathname}${answersToQuery(answers)}`);
+    if (acted.current) heading.current?.focus();
+    acted.current = false;
+  }, [step]);
+
+  const act = (e: Parameters<typeof send>[0]) => {
+    acted.current = true;
+    send(e);
+  };
+
+  const result = useMemo(
+    () => (step === 'result' ? recommend(answers, { models, estimate: (id, w) => costOf(index, id, w), daysPerMonth }) : null),
+    [step, answers, index],
+  );
+
+  if (step === 'result' && result) {
+    return (
+      <section class="dg" aria-labelledby="dg-heading">
+        <h2 id="dg-heading" ref={heading} tabIndex={-1}>
+          Recommendation
+        </h2>
+        <Result r={result} a={answers} models={models} days={daysPerMonth} onChange={(s) => act({ type: 'GOTO', step: s })} onRestart={() => act({ type: 'RESTART' })} />
+      </section>
+    );
+  }
+  const current = step as Step;
+  const i = STEPS.indexOf(current);
+  const text = STEP_TEXT[current];
+  const onSubmit = (e: JSX.TargetedEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    // An invalid step stays put and its error is announced (role="alert"); a valid one moves focus to the next question.
+    act({ type: 'NEXT', answers: stepAnswers(current, draft) });
+  };
+  return (
+    <section class="dg" aria-labelledby="dg-heading">
+      <p class="dg-progress">
+        Step {i + 1} of {STEPS.length}: {text.title}
+      </p>
+      <form onSubmit={onSubmit} noValidate>
+        <fieldset>
+          <legend>
+            <h2 id="dg-heading" ref={heading} tabIndex={-1}>
+              {text.question}
+            </h2>
+          </legend>
+          <StepFields step={current} d={draft} set={(k, v) => setDraft((d) => ({ ...d, [k]: v }))} />
+          <p class="dg-why">
+            Why it matters: <a href={text.why.href}>{text.why.label}</a>
+          </p>
+        </fieldset>
+        {snapshot.context.error && (
+          <p class="dg-error" role="alert">
+            {snapshot.context.error}
+          </p>
+        )}
+        <div class="dg-buttons">
+          {i > 0 && (
+            <button type="button" class="dg-button dg-secondary" onClick={() => act({ type: 'BACK' })}>
+              Back
+            </button>
+          )}
+          <button type="submit" class="dg-button">
+            {i === STEPS.length - 1 ? 'Show the recommendation' : 'Next'}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+export default function Diagnose(props: DiagnoseProps) {
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
+  // Server render: an empty placeholder; the page lists the seven questions for readers without JavaScript.
+  if (!mounted) return <div class="dg-placeholder" />;
+  return <Wizard {...props} />;
+}

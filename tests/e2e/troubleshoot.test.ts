@@ -1,0 +1,198 @@
+// Decision trees (/troubleshoot/…, src/islands/TreeWalker.tsx) and the 7-step diagnostic (/diagnose/).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { checkA11y, newPage, openBrowser, type TestPage } from './support/browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await openBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const h1 = (page: TestPage) => page.locator('main h1');
+const answer = (page: TestPage, name: string | RegExp) => page.locator('.tw-options').getByRole('link', { name });
+const walker = (page: TestPage) => page.locator('astro-island:has(.tw)');
+
+/** Open a tree page with JavaScript and wait until the island has hydrated. */
+async function open(path: string): Promise<TestPage> {
+  const page = await newPage(browser);
+  await page.goto(path);
+  await page.locator('astro-island:not([ssr]):has(.tw)').waitFor({ state: 'attached' });
+  return page;
+}
+
+const OUTCOME_URL = '/troubleshoot/rate-limits/rl-itpm/?a=symptom:http-429,rl-429-detail:input';
+
+describe('decision tree with JavaScript', () => {
+  it('clicks a full path to an outcome, keeping the answers in the URL, focus on the heading and an announcement', async () => {
+    const page = await open('/troubleshoot/');
+    await expect(h1(page).textContent()).resolves.toBe('What are you seeing?');
+    await answer(page, 'HTTP 429 rate_limit_error').click();
+    await page.waitForURL('**/troubleshoot/rate-limits/rl-429-detail/?a=symptom:http-429');
+    await expect(h1(page).textContent()).resolves.toBe('What does the 429 response carry?');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await expect(page.locator('.tw [aria-live="polite"]').textContent()).resolves.toBe('Question: What does the 429 response carry?');
+    await answer(page, /input-tokens-remaining/).click();
+    await page.waitForURL(`**${OUTCOME_URL}`);
+    await expect(h1(page).textContent()).resolves.toBe('Input tokens per minute (ITPM) exhausted');
+    await expect(page.locator('.tw').getAttribute('data-node-kind')).resolves.toBe('outcome');
+    await expect(page.locator('.tw-fix').textContent()).resolves.toMatch(/Cache the stable prefix/);
+    await expect(page.title()).resolves.toMatch(/^Input tokens per minute \(ITPM\) exhausted/);
+    expect(page.errors).toEqual([]);
+  });
+
+  it('steps back with the Back link and with the browser history, and forward again', async () => {
+    const page = await open('/troubleshoot/');
+    await answer(page, 'HTTP 429 rate_limit_error').click();
+    await page.waitForURL('**/rl-429-detail/?a=symptom:http-429');
+    await answer(page, /input-tokens-remaining/).click();
+    await page.waitForURL(`**${OUTCOME_URL}`);
+    await page.locator('.tw-back').click();
+    await page.waitForURL('**/rl-429-detail/?a=symptom:http-429');
+    await expect(h1(page).textContent()).resolves.toBe('What does the 429 response carry?');
+    await page.goBack();
+    await page.waitForURL(`**${OUTCOME_URL}`);
+    await expect(h1(page).textContent()).resolves.toBe('Input tokens per minute (ITPM) exhausted');
+    await page.goBack();
+    await page.goBack();
+    await page.waitForURL(/\/troubleshoot\/$/);
+    await expect(h1(page).textContent()).resolves.toBe('What are you seeing?');
+    await page.goForward();
+    await page.waitForURL('**/rl-429-detail/?a=symptom:http-429');
+    await expect(h1(page).textContent()).resolves.toBe('What does the 429 response carry?');
+    expect(page.errors).toEqual([]);
+  });
+
+  it('starts over, and changes an earlier answer from the breadcrumb', async () => {
+    const page = await open(OUTCOME_URL);
+    const crumbs = page.locator('.tw-path li');
+    await expect(crumbs.count()).resolves.toBe(2);
+    await crumbs.nth(1).getByRole('link', { name: /Change/ }).click();
+    await page.waitForURL('**/rl-429-detail/?a=symptom:http-429');
+    await answer(page, /output-tokens-remaining/).click();
+    await page.waitForURL('**/rl-otpm/?a=symptom:http-429,rl-429-detail:output');
+    await expect(h1(page).textContent()).resolves.toMatch(/OTPM/);
+    await page.locator('.tw-restart').click();
+    await page.waitForURL(/\/troubleshoot\/$/);
+    await expect(h1(page).textContent()).resolves.toBe('What are you seeing?');
+    await expect(page.locator('.tw-path').count()).resolves.toBe(0);
+  });
+
+  it('lands on the same node, with the same answers, when a shared URL is reloaded', async () => {
+    const page = await open(OUTCOME_URL);
+    await page.reload();
+    await page.locator('astro-island:not([ssr]):has(.tw)').waitFor({ state: 'attached' });
+    await expect(h1(page).textContent()).resolves.toBe('Input tokens per minute (ITPM) exhausted');
+    // The walk began in the master tree: the first answer shown is the master question, not the sub-tree's own start.
+    await expect(page.locator('.tw-path li').first().textContent()).resolves.toMatch(/What are you seeing\?.*HTTP 429/);
+  });
+
+  it('shows a clear message and the start of the tree for an unknown or inconsistent URL', async () => {
+    for (const bad of ['?a=no-such-question:x', '?a=symptom:http-429,rl-429-detail:output', '?a=garbage']) {
+      const page = await open(`/troubleshoot/rate-limits/rl-itpm/${bad}`);
+      await expect(page.getByRole('alert').textContent()).resolves.toMatch(/This link could not be followed/);
+      await expect(h1(page).textContent()).resolves.toBe('Which error does the failing call return?');
+      await expect(page.locator('.tw-option').count()).resolves.toBeGreaterThan(1);
+      await page.close();
+    }
+  });
+});
+
+describe('decision tree without JavaScript', () => {
+  it('follows the same path with plain links, Back and Start over', async () => {
+    const page = await newPage(browser, { javaScriptEnabled: false });
+    await page.goto('/troubleshoot/');
+    await answer(page, 'HTTP 429 rate_limit_error').click();
+    await page.waitForURL('**/troubleshoot/rate-limits/rl-429-detail/?a=symptom:http-429');
+    await expect(h1(page).textContent()).resolves.toBe('What does the 429 response carry?');
+    await answer(page, /input-tokens-remaining/).click();
+    await page.waitForURL('**/troubleshoot/rate-limits/rl-itpm/?a=rl-status:429,rl-429-detail:input');
+    await expect(h1(page).textContent()).resolves.toBe('Input tokens per minute (ITPM) exhausted');
+    await expect(page.locator('.tw-path li').count()).resolves.toBe(2);
+    await page.locator('.tw-back').click();
+    await page.waitForURL('**/rl-429-detail/?a=rl-status:429');
+    await page.locator('.tw-restart').click();
+    await page.waitForURL(/\/troubleshoot\/rate-limits\/$/);
+    await expect(h1(page).textContent()).resolves.toBe('Which error does the failing call return?');
+  });
+
+  it('links every node to the whole-tree map, which links back to every node', async () => {
+    const page = await newPage(browser, { javaScriptEnabled: false });
+    await page.goto('/troubleshoot/rate-limits/rl-itpm/');
+    await page.getByRole('link', { name: 'See the whole tree' }).click();
+    await page.waitForURL('**/troubleshoot/rate-limits/map/#n-rl-itpm');
+    await expect(page.locator('#n-rl-itpm a').textContent()).resolves.toMatch(/ITPM/);
+    await expect(page.locator('.tm a[href="/troubleshoot/rate-limits/rl-vertex/"]').count()).resolves.toBe(1);
+  });
+});
+
+describe('accessibility', () => {
+  for (const path of ['/troubleshoot/', '/troubleshoot/rate-limits/rl-429-detail/', OUTCOME_URL, '/troubleshoot/master/map/', '/troubleshoot/rate-limits/rl-itpm/?a=garbage']) {
+    it(`axe is clean on ${path}`, async () => {
+      const page = await open(path);
+      await checkA11y(page);
+    });
+  }
+  it('axe is clean on a question and an outcome in dark mode without JavaScript', async () => {
+    for (const path of ['/troubleshoot/quality/qa-swap/', '/troubleshoot/latency/lat-tail/']) {
+      const page = await newPage(browser, { javaScriptEnabled: false, colorScheme: 'dark' });
+      await page.goto(path);
+      await checkA11y(page);
+    }
+  });
+});
+
+describe('/diagnose/', () => {
+  async function openDiagnose(search = ''): Promise<TestPage> {
+    const page = await newPage(browser);
+    await page.goto(`/diagnose/${search}`);
+    await page.locator('.dg').waitFor();
+    return page;
+  }
+
+  it('walks the seven steps to a recommendation with monthly costs, shareable by URL', async () => {
+    const page = await openDiagnose();
+    await expect(page.locator('.dg-progress').textContent()).resolves.toMatch(/Step 1 of 7/);
+    await checkA11y(page);
+    await page.getByLabel('Extraction into fields or JSON').check();
+    await page.getByLabel('Simple requests (%)').fill('60');
+    await page.getByLabel('Hard requests (%)').fill('10');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.locator('.dg-progress').textContent()).resolves.toMatch(/Step 2 of 7/);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('dg-heading');
+    await page.getByRole('button', { name: 'Back' }).click();
+    await expect(page.getByLabel('Simple requests (%)').inputValue()).resolves.toBe('60');
+    for (let i = 1; i < 7; i++) await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Show the recommendation' }).click();
+    await expect(page.locator('#dg-heading').textContent()).resolves.toBe('Recommendation');
+    await expect(page.locator('.dg-default').textContent()).resolves.toMatch(/Default: .*Haiku.* for 60% of requests/);
+    const costs = await page.locator('.dg-costs td').allTextContents();
+    expect(costs).toHaveLength(3);
+    for (const c of costs) expect(c).toMatch(/^\$[\d,.]+$/);
+    await checkA11y(page);
+    expect(page.url()).toMatch(/task=extraction&simple=60&hard=10/);
+    const shared = new URL(page.url());
+    const again = await openDiagnose(shared.search);
+    await expect(again.locator('#dg-heading').textContent()).resolves.toBe('Recommendation');
+    expect(page.errors).toEqual([]);
+  });
+
+  it('keeps an invalid step in place with an announced error', async () => {
+    const page = await openDiagnose();
+    await page.getByLabel('Simple requests (%)').fill('80');
+    await page.getByLabel('Hard requests (%)').fill('40');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/cannot be more than 100%/);
+    await expect(page.locator('.dg-progress').textContent()).resolves.toMatch(/Step 1 of 7/);
+  });
+
+  it('lists the questions with chapter links without JavaScript', async () => {
+    const page = await newPage(browser, { javaScriptEnabled: false });
+    await page.goto('/diagnose/');
+    await expect(page.locator('.dg-noscript').textContent()).resolves.toMatch(/needs JavaScript/);
+    await expect(page.locator('.dg-noscript > ol > li').count()).resolves.toBe(7);
+    await checkA11y(page);
+  });
+});

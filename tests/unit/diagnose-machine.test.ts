@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { createActor } from 'xstate';
+import { getShortestPaths } from 'xstate/graph';
+import fc from 'fast-check';
+import {
+  answersFromQuery,
+  answersToQuery,
+  createDiagnoseMachine,
+  DEFAULT_ANSWERS,
+  STEPS,
+  validateStep,
+  type DiagnoseEvent,
+} from '../../src/lib/diagnose-machine.ts';
+
+describe('the diagnostic wizard machine', () => {
+  it('walks the seven steps in order to the result, and back', () => {
+    const actor = createActor(createDiagnoseMachine()).start();
+    expect(actor.getSnapshot().value).toBe('task');
+    for (const step of STEPS) {
+      expect(actor.getSnapshot().value).toBe(step);
+      actor.send({ type: 'NEXT', answers: {} });
+    }
+    expect(actor.getSnapshot().value).toBe('result');
+    actor.send({ type: 'BACK' });
+    expect(actor.getSnapshot().value).toBe('budget');
+    actor.send({ type: 'BACK' });
+    expect(actor.getSnapshot().value).toBe('tools');
+  });
+
+  it('keeps an invalid step in place with an error, and clears it when fixed', () => {
+    const actor = createActor(createDiagnoseMachine()).start();
+    actor.send({ type: 'NEXT', answers: { simpleShare: 80, hardShare: 40 } });
+    expect(actor.getSnapshot().value).toBe('task');
+    expect(actor.getSnapshot().context.error).toMatch(/more than 100%/);
+    actor.send({ type: 'NEXT', answers: { simpleShare: 60, hardShare: 40 } });
+    expect(actor.getSnapshot().value).toBe('quality');
+    expect(actor.getSnapshot().context.error).toBeNull();
+    expect(actor.getSnapshot().context.answers).toMatchObject({ simpleShare: 60, hardShare: 40 });
+  });
+
+  it('changes one answer from the result and restarts with the defaults', () => {
+    const actor = createActor(createDiagnoseMachine({ answers: { ...DEFAULT_ANSWERS, tools: 'complex' }, showResult: true })).start();
+    expect(actor.getSnapshot().value).toBe('result');
+    actor.send({ type: 'GOTO', step: 'context' });
+    expect(actor.getSnapshot().value).toBe('context');
+    actor.send({ type: 'RESTART' });
+    expect(actor.getSnapshot().value).toBe('task');
+    expect(actor.getSnapshot().context.answers).toEqual(DEFAULT_ANSWERS);
+  });
+
+  it('reaches the result from the start (xstate/graph)', () => {
+    const events: DiagnoseEvent[] = [{ type: 'NEXT', answers: {} }, { type: 'BACK' }];
+    const paths = getShortestPaths(createDiagnoseMachine(), { events, toState: (s) => s.value === 'result' });
+    expect(paths).toHaveLength(1);
+    expect(paths[0]?.steps.length).toBe(STEPS.length + 1);
+  });
+});
+
+describe('validateStep', () => {
+  it('accepts the defaults and rejects impossible numbers', () => {
+    for (const s of STEPS) expect(validateStep(s, DEFAULT_ANSWERS)).toBeNull();
+    expect(validateStep('volume', { ...DEFAULT_ANSWERS, requestsPerDay: 0 })).toMatch(/more than 0/);
+    expect(validateStep('context', { ...DEFAULT_ANSWERS, sharedPrefixTokens: 20000, promptTokens: 100 })).toMatch(/cannot be longer/);
+    expect(validateStep('context', { ...DEFAULT_ANSWERS, outputTokens: Number.NaN })).toMatch(/numbers/);
+    expect(validateStep('budget', { ...DEFAULT_ANSWERS, monthlyBudget: -3 })).toMatch(/above 0/);
+  });
+});
+
+describe('answers in the URL', () => {
+  it('round-trips and marks complete answers', () => {
+    const a = { ...DEFAULT_ANSWERS, task: 'coding' as const, hardShare: 30, monthlyBudget: 5000 };
+    expect(answersFromQuery(answersToQuery(a))).toEqual({ answers: a, complete: true, ignored: [], present: true });
+  });
+  it('falls back to defaults for unknown values and never throws', () => {
+    expect(answersFromQuery('?task=poetry&perDay=-4&tools=complex')).toMatchObject({ complete: false, ignored: ['task', 'perDay'], answers: { tools: 'complex', task: 'chat' } });
+    expect(answersFromQuery('')).toMatchObject({ present: false, complete: false });
+    fc.assert(fc.property(fc.string(), (s) => typeof answersFromQuery(s).complete === 'boolean'));
+  });
+});

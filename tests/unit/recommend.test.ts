@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { MODELS } from '../../src/lib/catalogue.ts';
+import { estimateCost } from '../../src/lib/pricing.ts';
+import { DAYS_PER_MONTH } from '../../src/lib/calculator-state.ts';
+import { cachingMove, currentTierModels, recommend, shares, type DiagnosticAnswers, type RecommendEnv } from '../../src/lib/recommend.ts';
+
+const models = currentTierModels(MODELS);
+const env: RecommendEnv = { models, estimate: estimateCost, daysPerMonth: DAYS_PER_MONTH };
+
+/** A baseline workload: mostly medium requests, high bar, background, no tools, no budget. */
+const base: DiagnosticAnswers = {
+  task: 'chat',
+  simpleShare: 0,
+  hardShare: 0,
+  quality: 'high',
+  latency: 'background',
+  requestsPerDay: 1000,
+  promptTokens: 2000,
+  sharedPrefixTokens: 0,
+  outputTokens: 500,
+  tools: 'none',
+  monthlyBudget: null,
+};
+const run = (over: Partial<DiagnosticAnswers>) => recommend({ ...base, ...over }, env);
+const rules = (over: Partial<DiagnosticAnswers>) => run(over).notes.map((n) => n.rule);
+const tierShares = (over: Partial<DiagnosticAnswers>) => Object.fromEntries(run(over).allocations.map((x) => [x.tier, Number(x.share.toFixed(3))]));
+
+describe('the catalogue gives one current model per tier', () => {
+  it('picks current models', () => {
+    for (const m of Object.values(models)) expect(MODELS.find((x) => x.id === m.id)?.status.value).toBe('current');
+    expect(new Set(Object.values(models).map((m) => m.id)).size).toBe(3);
+  });
+});
+
+describe('shares', () => {
+  it('turns percentages into shares that add up to 1, simple first', () => {
+    expect(shares({ simpleShare: 70, hardShare: 10 })).toEqual({ simple: 0.7, medium: expect.closeTo(0.2, 10), hard: 0.1 });
+    expect(shares({ simpleShare: 80, hardShare: 50 })).toEqual({ simple: 0.8, medium: 0, hard: expect.closeTo(0.2, 10) });
+    expect(shares({ simpleShare: -5, hardShare: Number.NaN })).toEqual({ simple: 0, medium: 1, hard: 0 });
+  });
+});
+
+describe('R1 tier by difficulty', () => {
+  it('sends simple to Haiku, medium to Sonnet, hard to Opus, default = largest share', () => {
+    const r = run({ simpleShare: 70, hardShare: 10 });
+    expect(r.defaultTier).toBe('haiku');
+    expect(tierShares({ simpleShare: 70, hardShare: 10 })).toEqual({ haiku: 0.7, sonnet: 0.2, opus: 0.1 });
+    expect(r.routeUp.map((x) => x.tier)).toEqual(['sonnet', 'opus']);
+    expect(r.routeDown).toEqual([]);
+    expect(run({}).defaultTier).toBe('sonnet');
+    expect(run({ hardShare: 80 }).defaultTier).toBe('opus');
+    expect(run({ hardShare: 80 }).routeDown.map((x) => x.tier)).toEqual(['sonnet']);
+  });
+});
+
+describe('R2 critical quality bar', () => {
+  it('moves every share one tier up', () => {
+    expect(tierShares({ simpleShare: 70, hardShare: 10, quality: 'critical' })).toEqual({ sonnet: 0.7, opus: 0.3 });
+    expect(rules({ quality: 'critical' })).toContain('quality-critical');
+  });
+});
+
+describe('R3 good-enough quality bar', () => {
+  it('suggests testing Haiku on the medium share, without moving it', () => {
+    expect(rules({ quality: 'good-enough' })).toContain('quality-efficiency');
+    expect(run({ quality: 'good-enough' }).defaultTier).toBe('sonnet');
+    expect(rules({ quality: 'good-enough', simpleShare: 100 })).not.toContain('quality-efficiency');
+  });
+});
+
+describe('R4 tool use', () => {
+  it('moves Haiku work to Sonnet when tools are many or ambiguous', () => {
+    expect(tierShares({ simpleShare: 100, tools: 'complex' })).toEqual({ sonnet: 1 });
+    expect(rules({ tools: 'complex' })).toContain('tools-complex');
+    expect(tierShares({ simpleShare: 100, tools: 'simple' })).toEqual({ haiku: 1 });
+    expect(rules({ tools: 'simple' })).toContain('tools-simple');
+  });
+});
+
+describe('R5 interactive latency', () => {
+  it('serves hard requests with Sonnet unless quality is critical, and always streams', () => {
+    expect(tierShares({ hardShare: 30, latency: 'interactive' })).toEqual({ sonnet: 1 });
+    expect(rules({ hardShare: 30, latency: 'interactive' })).toEqual(expect.arrayContaining(['latency-interactive', 'stream']));
+    expect(tierShares({ hardShare: 30, latency: 'interactive', quality: 'critical' })).toEqual({ opus: 1 });
+    expect(rules({ latency: 'background' })).not.toContain('stream');
+  });
+});
+
+describe('R6 caching', () => {
+  const sonnet = models.sonnet;
+  const min = sonnet.minCacheablePrompt ?? 0;
+  it('caches a long shared prefix reused within 5 minutes with the 5-minute TTL', () => {
+    const c = cachingMove({ ...base, sharedPrefixTokens: min + 1000, requestsPerDay: 24 * 12 * 10 }, sonnet);
+    expect(c).toMatchObject({ use: true, ttl: '5m' });
+    expect(c.hitRate).toBeGreaterThan(0.9);
+    expect(rules({ sharedPrefixTokens: min + 1000, promptTokens: min + 3000, requestsPerDay: 24 * 12 * 10 })).toContain('caching');
+  });
+  it('uses the 1-hour TTL for prefixes reused a few times an hour', () => {
+    expect(cachingMove({ ...base, sharedPrefixTokens: min + 1000, requestsPerDay: 24 * 3 }, sonnet)).toMatchObject({ use: true, ttl: '1h' });
+  });
+  it('does not cache sparse traffic, missing prefixes, or prefixes under the model minimum', () => {
+    expect(cachingMove({ ...base, sharedPrefixTokens: min + 1000, requestsPerDay: 24 }, sonnet).use).toBe(false);
+    expect(cachingMove({ ...base, sharedPrefixTokens: 0 }, sonnet).use).toBe(false);
+    if (min > 1) {
+      const c = cachingMove({ ...base, sharedPrefixTokens: min - 1, requestsPerDay: 100_000 }, sonnet);
+      expect(c.use).toBe(false);
+      expect(c.text).toMatch(/minimum cacheable prompt/);
+    }
+  });
+  it('makes the recommendation cheaper than the same workload uncached', () => {
+    const heavy = { sharedPrefixTokens: min + 8000, promptTokens: min + 10000, requestsPerDay: 50_000 };
+    const cached = run(heavy).costs.recommended;
+    const uncached = run({ ...heavy, sharedPrefixTokens: 0 }).costs.recommended;
+    expect(cached).toBeLessThan(uncached);
+  });
+});
+
+describe('R7 Batch', () => {
+  it('sends offline work through Batch at half the price', () => {
+    const online = run({ latency: 'background' });
+    const offline = run({ latency: 'offline' });
+    expect(offline.batch.use).toBe(true);
+    expect(online.batch.use).toBe(false);
+    expect(offline.costs.recommended).toBeCloseTo(online.costs.recommended / 2, 6);
+    expect(offline.notes.map((n) => n.rule)).toContain('batch');
+  });
+});
+
+describe('R8 context', () => {
+  it('flags a prompt that does not fit, from the pricing engine', () => {
+    const r = run({ promptTokens: 50_000_000 });
+    expect(r.costs.warnings.some((w) => /context window/.test(w))).toBe(true);
+    expect(r.notes.map((n) => n.rule)).toContain('context');
+    expect(rules({})).not.toContain('context');
+  });
+});
+
+describe('R9 budget', () => {
+  it('reports how far over budget the recommendation is', () => {
+    const r = run({ monthlyBudget: 1 });
+    expect(r.budget?.over).toBeCloseTo(r.costs.recommended - 1, 6);
+    expect(r.notes.find((n) => n.rule === 'budget')?.text).toMatch(/Even all-Haiku/);
+    const roomy = run({ monthlyBudget: 1e9 });
+    expect(roomy.budget?.over).toBe(0);
+    expect(roomy.notes.map((n) => n.rule)).not.toContain('budget');
+    expect(run({}).budget).toBeNull();
+  });
+});
+
+describe('R10 task type', () => {
+  it('adds the task-specific move', () => {
+    expect(rules({ task: 'extraction' })).toContain('task-structured');
+    expect(rules({ task: 'classification' })).toContain('task-structured');
+    expect(rules({ task: 'coding' })).toContain('task-coding');
+    expect(rules({ task: 'writing' }).filter((r) => r.startsWith('task-'))).toEqual([]);
+  });
+});
+
+describe('costs', () => {
+  it('compare the recommendation with all-Opus and all-Haiku, from estimateCost', () => {
+    const r = run({ simpleShare: 60, hardShare: 10 });
+    expect(r.costs.allOpus).toBeGreaterThan(r.costs.recommended);
+    expect(r.costs.allHaiku).toBeLessThan(r.costs.recommended);
+    const monthly = base.requestsPerDay * DAYS_PER_MONTH;
+    expect(r.costs.allHaiku).toBeCloseTo(estimateCost(models.haiku.id, { requests: monthly, inputTokens: 2000, outputTokens: 500, cacheWriteTokens: 0, cacheReadTokens: 0, cacheTtl: '5m', batch: false }).total, 9);
+  });
+  it('link to the calculator with the same workload and mix', () => {
+    const href = run({ simpleShare: 60, hardShare: 10 }).calculatorHref;
+    expect(href).toMatch(/^\/calculator\/\?models=/);
+    expect(href).toContain(`mix=${models.haiku.id}:0.6,${models.sonnet.id}:0.3,${models.opus.id}:0.1`);
+    expect(href).toContain('perDay=1000');
+  });
+});
