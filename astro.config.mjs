@@ -20,7 +20,7 @@ export default defineConfig({
   markdown: {
     processor: satteri({ hastPlugins: [tableScroll] }),
     shikiConfig: {
-      themes: { light: 'github-light', dark: 'github-dark' },
+      themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
       defaultColor: false,
       wrap: false,
     },

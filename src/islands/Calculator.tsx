@@ -184,7 +184,7 @@ export default class Calculator extends Component<Props, State> {
             <p class="calc-group">Legacy and deprecated, still available</p>
             {group(['legacy', 'deprecated'])}
             <details open={v.models.some((id) => ix.find(id)?.status.value === 'retired-api')}>
-              <summary>Retired on the Claude API (Bedrock and Google Cloud bill from their own price lists)</summary>
+              <summary>Retired on the Claude API</summary>
               {group(['retired-api'])}
             </details>
             {errors.models && (
@@ -196,8 +196,8 @@ export default class Calculator extends Component<Props, State> {
 
           <fieldset class="calc-grid" disabled={!ready}>
             <legend>Tokens per request</legend>
-            {this.num('input', 'Uncached input tokens', errors, 'The part of the prompt that changes every request.')}
-            {this.num('cached', 'Cacheable prefix tokens', errors, 'System prompt, tools, documents that repeat. 0 = no caching.')}
+            {this.num('input', 'Uncached input tokens', errors, 'The part of the prompt that changes.')}
+            {this.num('cached', 'Cacheable prefix tokens', errors, 'Repeated system prompt, tools, documents.')}
             {this.num('output', 'Output tokens', errors, 'Thinking tokens included.')}
             <div class="calc-field">
               <label for="c-ref">Token counts measured with</label>
@@ -211,15 +211,15 @@ export default class Calculator extends Component<Props, State> {
               </select>
               {errors.ref && <p class="calc-error">{errors.ref}</p>}
               <p id="c-ref-h" class="calc-hint">
-                Claude 4.7 and later count about {formatPercent(ix.tokenizerInflation, 0)} more tokens for the same text. Name the model your
-                counts come from and they are converted for the other tokenizer generation.
+                Claude 4.7 and later count about {formatPercent(ix.tokenizerInflation, 0)} more tokens for the same text; counts are converted
+                between the two tokenizers.
               </p>
             </div>
           </fieldset>
 
           <fieldset class="calc-grid" disabled={!ready}>
             <legend>Caching, volume and routing</legend>
-            {this.num('hit', 'Cache hit rate (0–1)', errors, 'Share of requests that read the prefix; the rest write it.')}
+            {this.num('hit', 'Cache hit rate (0–1)', errors, 'Requests that read the prefix; the rest write it.')}
             {this.radios('ttl', 'Cache lifetime', [
               ['5m', '5 minutes'],
               ['1h', '1 hour'],
@@ -239,7 +239,7 @@ export default class Calculator extends Component<Props, State> {
               ['global', 'Global'],
               ['us', `US only (${formatNumber(ix.usGeoMultiplier, 2)}×)`],
             ])}
-            {this.num('mix', 'Routing mix (optional)', errors, 'model:share pairs adding up to 1, e.g. haiku-4-5:0.7,sonnet-4-6:0.25,opus-4-7:0.05')}
+            {this.num('mix', 'Routing mix (optional)', errors, 'e.g. haiku-4-5:0.7,sonnet-4-6:0.25,opus-4-7:0.05')}
           </fieldset>
         </form>
 
@@ -352,8 +352,8 @@ export default class Calculator extends Component<Props, State> {
 
         <h3>Rate-limit headroom</h3>
         <p class="calc-hint">
-          Average load of the non-Batch traffic against the last published old-scheme limits (Tier 1–4). The per-model limits of the tiers
-          used since {ix.newTiersSince} were not published; check yours in the Console. Peaks run above the average.
+          Average non-Batch load against the last published old-scheme limits (Tier 1–4); the per-model limits of the tiers used since{' '}
+          {ix.newTiersSince} were not published. Peaks run higher.
         </p>
         <ul data-cell="headroom">
           {v.models.map((id) => {
@@ -362,9 +362,9 @@ export default class Calculator extends Component<Props, State> {
             if (!h) return <li key={id}>{name}: no published limits in the catalogue.</li>;
             return (
               <li key={id}>
-                {name} ({h.poolName} pool): {formatNumber(h.need.rpm, 1)} requests, {formatInt(h.need.itpm)} input and {formatInt(h.need.otpm)}{' '}
-                output tokens a minute. <strong>{h.lowestFit ? `Fits ${h.lowestFit}` : 'Above every published tier'}</strong>; load{' '}
-                {h.tiers.map((t) => `${t.name} ${formatPercent(t.utilisation, 0)}`).join(', ')} (limits as of {h.asOf}).
+                {name}: {formatNumber(h.need.rpm, 1)} requests, {formatInt(h.need.itpm)} input and {formatInt(h.need.otpm)} output tokens a
+                minute; load {h.tiers.map((t) => `${t.name} ${formatPercent(t.utilisation, 0)}`).join(', ')} (limits as of {h.asOf}).{' '}
+                <strong>{h.lowestFit ? `Fits ${h.lowestFit}.` : 'Above every published tier.'}</strong>
               </li>
             );
           })}
@@ -379,7 +379,7 @@ function Chart({ rows }: { rows: ModelCost[] }) {
   const max = Math.max(...ok.map((r) => r.month.total), 1e-9);
   return (
     <svg class="calc-chart" viewBox={`0 0 640 ${ok.length * 30 + 8}`} role="img" aria-labelledby="c-chart-t">
-      <title id="c-chart-t">Cost per month, cheapest first: {ok.map((r) => `${r.name} ${formatUsd(r.month.total)}`).join('; ')}</title>
+      <title id="c-chart-t">Cost per month by model, cheapest first; the table below has the figures</title>
       {ok.map((r, i) => {
         const w = Math.max(1, (r.month.total / max) * 380);
         const y = i * 30 + 21;

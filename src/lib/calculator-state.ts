@@ -10,6 +10,7 @@
  *   ref=sonnet-4-6 (optional: the model whose tokenizer the token counts were measured with)
  */
 import type { ModelIndex } from './catalogue-index.ts';
+import { formatInt } from './format.ts';
 
 export const DAYS_PER_MONTH = 30;
 
@@ -116,7 +117,7 @@ export function parseNumber(text: string, rule: NumberRule): { value?: number; e
       error:
         rule.max === 1
           ? `Enter a share between 0 and 1 (e.g. 0.9 for 90%).`
-          : `Must be at most ${new Intl.NumberFormat('en-US').format(rule.max)}.`,
+          : `Must be at most ${formatInt(rule.max)}.`,
     };
   }
   return { value: n === 0 ? 0 : n };

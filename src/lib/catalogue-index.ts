@@ -45,34 +45,41 @@ function editDistance(a: string, b: string): number {
 
 const namesOf = (m: CatalogueModel) => [m.id, m.apiId?.value, ...(m.aliases?.value ?? [])].filter((x): x is string => !!x);
 
-export function createIndex(data: PricingData): ModelIndex {
+/** Catalogue keys closest to `id` (dots read as dashes; a leading "claude-" or "anthropic." ignored), best first. */
+export function closeMatches(models: readonly CatalogueModel[], id: string, limit = 3): string[] {
+  const q = norm(id)
+    .replace(/[._\s]+/g, '-')
+    .replace(/^anthropic-/, '')
+    .replace(/^claude-/, '');
+  const max = Math.max(3, Math.floor(q.length / 2));
+  return models
+    .map((m, i) => ({ id: m.id, i, d: Math.min(...namesOf(m).map((n) => editDistance(q, n.replace(/^claude-/, '')))) }))
+    .filter((s) => s.d <= max)
+    .sort((a, b) => a.d - b.d || a.i - b.i)
+    .slice(0, limit)
+    .map((s) => s.id);
+}
+
+/**
+ * An index over `data.models`. `suggest` finds close matches for unknown ids; the server passes `closeMatches`, the
+ * calculator island leaves it out (its ids come from its own checkboxes) to keep its bundle small.
+ */
+export function createIndex(
+  data: PricingData,
+  suggest: (models: readonly CatalogueModel[], id: string, limit?: number) => string[] = () => [],
+): ModelIndex {
   const ids = data.models.map((m) => m.id);
   const byKey = new Map<string, CatalogueModel>();
   for (const m of data.models) for (const k of namesOf(m)) byKey.set(norm(k), m);
-
   const find = (id: string) => byKey.get(norm(id));
-  const suggest = (id: string, limit = 3) => {
-    // Dots read as dashes; a leading "claude-" or "anthropic." is ignored.
-    const q = norm(id)
-      .replace(/[._\s]+/g, '-')
-      .replace(/^anthropic-/, '')
-      .replace(/^claude-/, '');
-    const max = Math.max(3, Math.floor(q.length / 2));
-    return data.models
-      .map((m) => ({ id: m.id, d: Math.min(...namesOf(m).map((n) => editDistance(q, n.replace(/^claude-/, '')))) }))
-      .filter((s) => s.d <= max)
-      .sort((a, b) => a.d - b.d || ids.indexOf(a.id) - ids.indexOf(b.id))
-      .slice(0, limit)
-      .map((s) => s.id);
-  };
   const get = (id: string) => {
     const m = find(id);
     if (m) return m;
-    const close = suggest(id);
+    const close = suggest(data.models, id);
     const hint = close.length ? ` Did you mean ${close.map((c) => `"${c}"`).join(', ')}?` : '';
     throw new Error(`Unknown model "${id}".${hint} Known models: ${ids.join(', ')}.`);
   };
-  return { ...data, ids, find, get, suggest };
+  return { ...data, ids, find, get, suggest: (id, limit) => suggest(data.models, id, limit) };
 }
 
 /** Prices that apply to a request whose prompt (input + cache write + cache read) is `promptTokens`. */

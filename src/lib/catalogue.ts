@@ -3,7 +3,7 @@
  * suggestions, non-model facts by key path. Pure; no zod at runtime (the schema is type-only here).
  */
 import { catalogue, facts, models, rateLimits, sources } from '../../content/catalogue.ts';
-import { createIndex, pricesForPrompt, type ModelIndex, type PricingData } from './catalogue-index.ts';
+import { closeMatches, createIndex, pricesForPrompt, type ModelIndex, type PricingData } from './catalogue-index.ts';
 import type { CatalogueFact, CatalogueModel, CatalogueSource, FactTree, Figure, PriceSet, RateLimitPoolId } from '../schemas/catalogue.ts';
 
 export type { CatalogueModel, CatalogueFact, Figure, PriceSet, RateLimitPoolId, ModelIndex, PricingData };
@@ -71,7 +71,7 @@ export function slimPricingData(): PricingData {
 }
 
 /** The index over the full catalogue used on the server and in tests. */
-export const catalogueIndex: ModelIndex = createIndex(pricingData());
+export const catalogueIndex: ModelIndex = createIndex(pricingData(), closeMatches);
 
 /** The model for a catalogue key, Claude API id or alias (case-insensitive), or undefined. */
 export function findModel(id: string): CatalogueModel | undefined {

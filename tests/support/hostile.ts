@@ -165,3 +165,11 @@ export function queryString(keys: readonly string[], value: fc.Arbitrary<string>
     hostileString,
   );
 }
+
+/**
+ * A cheap assertion for invariants checked tens of thousands of times per run (vitest's `expect` costs ~10 µs a call,
+ * which dominates a fuzz run). Throws an Error with the message, which fast-check reports with the counterexample.
+ */
+export function ensure(condition: unknown, message: string | (() => string)): asserts condition {
+  if (!condition) throw new Error(typeof message === 'function' ? message() : message);
+}

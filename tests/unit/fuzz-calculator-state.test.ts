@@ -21,7 +21,7 @@ import {
   type RawState,
 } from '../../src/lib/calculator-state.ts';
 import { MODEL_IDS, catalogueIndex as ix } from '../../src/lib/catalogue.ts';
-import { HOSTILE_VALUES, hostileString, numberText, queryString } from '../support/hostile.ts';
+import { HOSTILE_VALUES, ensure, hostileString, numberText, queryString } from '../support/hostile.ts';
 
 const RUNS = 3000;
 const PARAMS = ['models', 'input', 'cached', 'output', 'hit', 'ttl', 'perDay', 'perMonth', 'batch', 'geo', 'mix', 'ref'] as const;
@@ -48,46 +48,44 @@ const query = queryString(PARAMS, paramValue);
  * quoted from what the reader typed (`Unknown model "NaN".` is a correct message; `Must be at most NaN.` is a bug).
  */
 function noBadText(s: string, typed: string) {
-  expect(typeof s).toBe('string');
-  expect(s.trim()).not.toBe('');
+  ensure(typeof s === 'string' && s.trim() !== '', () => `empty message: ${JSON.stringify(s)}`);
   for (const m of s.matchAll(/NaN|Infinity|undefined|\[object Object\]|∞/g)) {
-    expect(typed, `"${m[0]}" in ${JSON.stringify(s)} was not typed`).toContain(m[0]);
+    ensure(typed.includes(m[0]), () => `"${m[0]}" in ${JSON.stringify(s)} was not typed`);
   }
 }
 
+const IDS = new Set(MODEL_IDS);
+
 /** The invariants of any ParsedState. */
 function checkState({ values: v, errors, raw }: ParsedState) {
-  const finite = (n: number, min: number, max: number, name: string) => {
-    expect(typeof n, name).toBe('number');
-    expect(Number.isFinite(n), `${name} = ${n}`).toBe(true);
-    expect(n, name).toBeGreaterThanOrEqual(min);
-    expect(n, name).toBeLessThanOrEqual(max);
-  };
+  const finite = (n: number, min: number, max: number, name: string) =>
+    ensure(typeof n === 'number' && Number.isFinite(n) && n >= min && n <= max, () => `${name} = ${n}, outside [${min}, ${max}]`);
   finite(v.input, 0, MAX_TOKENS_PER_REQUEST, 'input');
   finite(v.cached, 0, MAX_TOKENS_PER_REQUEST, 'cached');
   finite(v.output, 0, MAX_TOKENS_PER_REQUEST, 'output');
   finite(v.hit, 0, 1, 'hit');
   finite(v.batch, 0, 1, 'batch');
   finite(v.perDay, 0, MAX_REQUESTS, 'perDay');
-  expect(['5m', '1h']).toContain(v.ttl);
-  expect(['global', 'us']).toContain(v.geo);
-  expect(['day', 'month']).toContain(v.period);
-  expect(v.models.length).toBeGreaterThan(0);
-  for (const m of v.models) expect(MODEL_IDS).toContain(m);
-  expect(new Set(v.models).size).toBe(v.models.length);
-  if (v.ref !== '') expect(MODEL_IDS).toContain(v.ref);
+  ensure(v.ttl === '5m' || v.ttl === '1h', `ttl = ${v.ttl}`);
+  ensure(v.geo === 'global' || v.geo === 'us', `geo = ${v.geo}`);
+  ensure(v.period === 'day' || v.period === 'month', `period = ${v.period}`);
+  ensure(v.models.length > 0, 'no models');
+  ensure(v.models.every((m) => IDS.has(m)), () => `unknown model in ${v.models.join(',')}`);
+  ensure(new Set(v.models).size === v.models.length, 'duplicate models');
+  ensure(v.ref === '' || IDS.has(v.ref), `ref = ${v.ref}`);
   if (v.mix.length) {
     for (const e of v.mix) {
-      expect(MODEL_IDS).toContain(e.model);
+      ensure(IDS.has(e.model), `mix model ${e.model}`);
       finite(e.share, 0, 1, `share of ${e.model}`);
     }
-    expect(Math.abs(v.mix.reduce((a, e) => a + e.share, 0) - 1)).toBeLessThanOrEqual(0.001);
+    ensure(Math.abs(v.mix.reduce((a, e) => a + e.share, 0) - 1) <= 0.001, 'mix shares do not add up to 1');
   }
+  const typed = Object.values(raw).join('\n');
   for (const [field, message] of Object.entries(errors)) {
-    expect(FIELDS).toContain(field);
-    noBadText(message as string, Object.values(raw).join('\n'));
+    ensure((FIELDS as readonly string[]).includes(field), `error on unknown field ${field}`);
+    noBadText(message as string, typed);
   }
-  for (const f of FIELDS) expect(typeof raw[f], f).toBe('string');
+  for (const f of FIELDS) ensure(typeof raw[f] === 'string', `raw.${f} is not a string`);
 }
 
 /** What a field's text means, computed independently of the parser: a plain decimal within bounds, or nothing. */
@@ -146,7 +144,7 @@ describe('calculator URL state under random and hostile queries', () => {
           expect(parsed.values[field]).toBe(expected);
         }
         // One bad field never blames another.
-        for (const other of FIELDS) if (other !== field) expect(parsed.errors[other]).toBeUndefined();
+        for (const other of FIELDS) if (other !== field) ensure(parsed.errors[other] === undefined, `${field}=${JSON.stringify(text)} blamed ${other}`);
       }),
       { numRuns: RUNS },
     );
@@ -227,11 +225,11 @@ describe('calculator URL state under random and hostile queries', () => {
           expect(r.error).toBeUndefined();
         } else noBadText(r.error ?? '', text);
         const models = parseModels(ix, text);
-        for (const m of models.value) expect(MODEL_IDS).toContain(m);
-        if (models.error !== undefined) expect(models.error.trim()).not.toBe('');
+        ensure(models.value.every((m) => IDS.has(m)), 'parseModels returned an unknown id');
+        if (models.error !== undefined) ensure(models.error.trim() !== '', 'empty parseModels error');
         const mix = parseMix(ix, text);
         if (mix.error !== undefined) noBadText(mix.error, text);
-        for (const e of mix.value) expect(Number.isFinite(e.share)).toBe(true);
+        ensure(mix.value.every((e) => Number.isFinite(e.share)), 'non-finite share');
       }),
       { numRuns: RUNS },
     );

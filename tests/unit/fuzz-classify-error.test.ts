@@ -18,7 +18,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CLASSIFIER_ERROR_IDS, classifyError, type ErrorMatch } from '../../src/lib/classify-error.ts';
 import { describeMatch } from '../../src/lib/describe-match.ts';
-import { HOSTILE_VALUES, hostileString, numberText } from '../support/hostile.ts';
+import { HOSTILE_VALUES, ensure, hostileString, numberText } from '../support/hostile.ts';
 
 const RUNS = 3000;
 
@@ -84,33 +84,34 @@ const STRING_SHAPES: Record<string, RegExp> = {
 };
 const NUMBER_FACTS = ['status', 'tokens', 'limit', 'maxTokens', 'overBy', 'percentOver', 'bytes', 'found', 'retryInSeconds', 'attempt', 'maxAttempts', 'maxRetries', 'messageIndex', 'toolIndex'];
 
+const IDS = new Set(CLASSIFIER_ERROR_IDS);
+
 function checkMatch(text: string, match: ErrorMatch | null) {
   if (match === null) return;
-  expect(Object.keys(match).sort()).toEqual(['category', 'errorId', 'facts']);
-  expect(typeof match.category).toBe('string');
-  expect(match.category).toMatch(/^[a-z][a-z-]*$/);
-  expect(CLASSIFIER_ERROR_IDS).toContain(match.errorId);
-  expect(Object.getPrototypeOf(match.facts)).toBe(Object.prototype);
+  ensure(Object.keys(match).sort().join() === 'category,errorId,facts', () => `unexpected keys ${Object.keys(match).join()}`);
+  ensure(typeof match.category === 'string' && /^[a-z][a-z-]*$/.test(match.category), () => `category ${match.category}`);
+  ensure(IDS.has(match.errorId), () => `unknown error id ${match.errorId}`);
+  ensure(Object.getPrototypeOf(match.facts) === Object.prototype, 'facts is not a plain object');
   for (const [key, value] of Object.entries(match.facts)) {
     if (typeof value === 'number') {
-      expect(NUMBER_FACTS, `unexpected numeric fact ${key}`).toContain(key);
-      expect(Number.isFinite(value), `${key} = ${value}`).toBe(true);
-      expect(value, key).toBeGreaterThanOrEqual(0);
-      if (key === 'status') expect(KNOWN_STATUS).toContain(value);
+      ensure(NUMBER_FACTS.includes(key), `unexpected numeric fact ${key}`);
+      ensure(Number.isFinite(value) && value >= 0, () => `${key} = ${value}`);
+      if (key === 'status') ensure(KNOWN_STATUS.includes(value), `status ${value}`);
     } else {
-      expect(typeof value, key).toBe('string');
+      ensure(typeof value === 'string', () => `${key} is a ${typeof value}`);
       if (key === 'resetsAt') {
         // Free text read from the paste: markup characters only if the paste had them (raw or as entities).
-        if (/[<>]/.test(value)) expect(text).toMatch(/[<>]|&lt;|&gt;|\\u003[ce]/i);
+        if (/[<>]/.test(value)) ensure(/[<>]|&lt;|&gt;|\\u003[ce]/i.test(text), () => `resetsAt ${value} has markup the paste did not`);
       } else {
-        expect(Object.keys(STRING_SHAPES), `unexpected text fact ${key}`).toContain(key);
-        expect(value, key).toMatch(STRING_SHAPES[key]!);
+        const shape = STRING_SHAPES[key];
+        ensure(shape !== undefined, `unexpected text fact ${key}`);
+        ensure(shape.test(value), () => `${key} = ${JSON.stringify(value)} does not match ${shape}`);
       }
     }
   }
   const sentence = describeMatch(match);
-  expect(typeof sentence).toBe('string');
-  for (const m of sentence.matchAll(/NaN|Infinity|undefined|∞/g)) expect(text, `"${m[0]}" in "${sentence}"`).toContain(m[0]);
+  ensure(typeof sentence === 'string', 'describeMatch did not return a string');
+  for (const m of sentence.matchAll(/NaN|Infinity|undefined|∞/g)) ensure(text.includes(m[0]), () => `"${m[0]}" in "${sentence}"`);
 }
 
 describe('classifyError under random and hostile pastes', () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { estimateCost, type Workload } from '../../src/lib/pricing.ts';
 import { MODELS, MODEL_IDS } from '../../src/lib/catalogue.ts';
-import { hostileString } from '../support/hostile.ts';
+import { ensure, hostileString } from '../support/hostile.ts';
 
 const RUNS = 3000;
 
@@ -66,17 +66,15 @@ const PARTS = ['input', 'output', 'cacheWrite', 'cacheRead', 'total'] as const;
 
 function checkResult(result: ReturnType<typeof estimateCost>) {
   for (const k of PARTS) {
-    expect(typeof result[k], k).toBe('number');
-    expect(Number.isFinite(result[k]), `${k} = ${result[k]}`).toBe(true);
-    expect(result[k], k).toBeGreaterThanOrEqual(0);
+    const v = result[k];
+    ensure(typeof v === 'number' && Number.isFinite(v) && v >= 0, () => `${k} = ${v}`);
   }
   const sum = result.input + result.output + result.cacheWrite + result.cacheRead;
-  expect(Math.abs(result.total - sum)).toBeLessThanOrEqual(Math.abs(sum) * 1e-12);
-  expect(Array.isArray(result.warnings)).toBe(true);
+  ensure(Math.abs(result.total - sum) <= Math.abs(sum) * 1e-12, () => `total ${result.total} is not the sum ${sum}`);
+  ensure(Array.isArray(result.warnings), 'warnings is not an array');
   for (const w of result.warnings) {
-    expect(typeof w).toBe('string');
-    expect(w.trim()).not.toBe('');
-    expect(w).not.toMatch(/NaN|Infinity|undefined|∞/);
+    ensure(typeof w === 'string' && w.trim() !== '', () => `bad warning ${JSON.stringify(w)}`);
+    ensure(!/NaN|Infinity|undefined|∞/.test(w), () => `warning shows a non-number: ${w}`);
   }
 }
 
@@ -86,11 +84,8 @@ function callEngine(id: unknown, w: unknown): 'ok' | 'threw' {
   try {
     result = estimateCost(id as string, w as Workload);
   } catch (e) {
-    expect(e).toBeInstanceOf(Error);
-    const message = (e as Error).message;
-    expect(typeof message).toBe('string');
-    expect(message.trim()).not.toBe('');
-    expect(message).not.toMatch(/\bundefined\b.*\bundefined\b/); // a message, not an accident
+    ensure(e instanceof Error, () => `threw a non-Error: ${String(e)}`);
+    ensure(typeof e.message === 'string' && e.message.trim() !== '', 'Error without a message');
     return 'threw';
   }
   checkResult(result);

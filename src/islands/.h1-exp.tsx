@@ -1,0 +1,391 @@
+// The cost calculator on /calculator/. Thin: URL query → src/lib/calculator-state.ts → src/lib/calculator.ts → render.
+// Every figure comes from the catalogue (a slim copy passed in by the page) through the pricing engine.
+// A class component: it keeps the island free of preact/hooks, inside the page's 15 kB JavaScript budget.
+import { Component } from 'preact';
+import { createIndex, type ModelIndex, type PricingData } from '../lib/catalogue-index.ts';
+import {
+  DAYS_PER_MONTH,
+  DEFAULT_RAW,
+  parseQuery,
+  parseRaw,
+  rawFromValues,
+  serializeQuery,
+  type CalcValues,
+  type Field,
+  type RawState,
+} from '../lib/calculator-state.ts';
+import { cacheBreakEven, compareModels, routingMix, type ModelCost } from '../lib/calculator.ts';
+import { formatInt, formatNumber, formatPercent, formatUsd, formatUsdPrecise } from '../lib/format.ts';
+import './Calculator.css';
+
+// Illustrative workloads (user inputs, not catalogue facts).
+const PRESETS: [string, Partial<CalcValues>][] = [
+  [
+    'Classification at volume',
+    { models: ['haiku-4-5', 'haiku-5-5', 'sonnet-4-6'], input: 400, cached: 5000, output: 20, hit: 0.95, ttl: '5m', perDay: 500_000, batch: 0 },
+  ],
+  [
+    'RAG chat with a cached system prompt',
+    { models: ['sonnet-4-6', 'haiku-4-5', 'opus-4-7'], input: 3000, cached: 6000, output: 400, hit: 0.9, ttl: '5m', perDay: 20_000, batch: 0 },
+  ],
+  [
+    'Agentic coding',
+    { models: ['opus-4-7', 'sonnet-4-6', 'opus-4-6'], input: 4000, cached: 60_000, output: 2000, hit: 0.95, ttl: '1h', perDay: 3000, batch: 0 },
+  ],
+  [
+    'Nightly batch summarisation',
+    { models: ['haiku-4-5', 'sonnet-4-6', 'haiku-5-5'], input: 12_000, cached: 0, output: 600, hit: 0, ttl: '5m', perDay: 50_000, batch: 1 },
+  ],
+];
+
+type Extras = typeof import('./calculator-extras.tsx');
+
+interface State {
+  raw: RawState;
+  ready: boolean;
+  extras?: Extras;
+}
+
+type Props = { data: string };
+
+export default class Calculator extends Component<Props, State> {
+  ix: ModelIndex;
+  constructor(props: Props) {
+    super(props);
+    this.ix = createIndex(JSON.parse(props.data) as PricingData);
+    this.state = { raw: DEFAULT_RAW, ready: false };
+  }
+
+  /** Loads the on-demand parts once. */
+  extras = (): Promise<Extras> =>
+    import('./calculator-extras.tsx').then((m) => {
+      this.setState({ extras: m });
+      return m;
+    });
+
+  load = () => this.setState({ raw: parseQuery(this.ix, location.search).raw, ready: true });
+
+  override componentDidMount() {
+    this.load();
+    addEventListener('popstate', this.load);
+  }
+
+  override componentWillUnmount() {
+    removeEventListener('popstate', this.load);
+  }
+
+  /** A finished change (blur, Enter, a click) becomes a history entry, so back and forward step through them. */
+  commit = (raw = this.state.raw) => {
+    const q = `?${serializeQuery(raw)}`;
+    if (q !== location.search) history.pushState(null, '', q);
+  };
+
+  type = (f: Field, value: string) => this.setState((s) => ({ raw: { ...s.raw, [f]: value } }));
+
+  pick = (f: Field, value: string) => {
+    const raw = { ...this.state.raw, [f]: value };
+    this.setState({ raw });
+    this.commit(raw);
+  };
+
+  num(id: Field, label: string, errors: Partial<Record<Field, string>>, hint?: string) {
+    const err = errors[id];
+    const desc = [err && `c-${id}-e`, hint && `c-${id}-h`].filter(Boolean).join(' ');
+    return (
+      <div class={err ? 'calc-field calc-field--bad' : 'calc-field'}>
+        <label for={`c-${id}`}>{label}</label>
+        <input
+          id={`c-${id}`}
+          type="text"
+          inputMode="decimal"
+          autoComplete="off"
+          value={this.state.raw[id]}
+          aria-invalid={err ? 'true' : undefined}
+          aria-describedby={desc || undefined}
+          onInput={(e) => this.type(id, e.currentTarget.value)}
+          onChange={() => this.commit()}
+        />
+        {err && (
+          <p id={`c-${id}-e`} class="calc-error">
+            {err}
+          </p>
+        )}
+        {hint && (
+          <p id={`c-${id}-h`} class="calc-hint">
+            {hint}
+          </p>
+        )}
+      </div>
+    );
+  }
+
+  radios(id: Field, legend: string, options: [string, string][]) {
+    return (
+      <fieldset class="calc-radios">
+        <legend>{legend}</legend>
+        {options.map(([v, text]) => (
+          <label key={v}>
+            <input type="radio" name={`c-${id}`} value={v} checked={this.state.raw[id] === v} onChange={() => this.pick(id, v)} /> {text}
+          </label>
+        ))}
+      </fieldset>
+    );
+  }
+
+  render() {
+    const ix = this.ix;
+    const { raw, ready } = this.state;
+    const { values: v, errors } = parseRaw(ix, raw);
+    const rows = compareModels(ix, v.models, v);
+    const mix = v.mix.length ? routingMix(ix, v.mix, v) : undefined;
+    const nErrors = Object.keys(errors).length;
+    const best = rows.find((r) => !r.error);
+    const perMonth = v.perDay * DAYS_PER_MONTH;
+    const box = (id: string) => (
+      <input
+        type="checkbox"
+        checked={v.models.includes(id)}
+        onChange={(e) => this.pick('models', [...v.models.filter((m) => m !== id), ...(e.currentTarget.checked ? [id] : [])].join(','))}
+      />
+    );
+    const group = (statuses: string[]) =>
+      ix.models
+        .filter((m) => statuses.includes(m.status.value))
+        .map((m) => (
+          <label key={m.id} class="calc-check">
+            {box(m.id)} {m.name}
+            {m.status.value === 'deprecated' && <span class="calc-tag"> (deprecated)</span>}
+          </label>
+        ));
+
+    return (
+      <div class="calc" data-ready={String(ready)}>
+        <h2 id="calc-presets-h">Start from a preset</h2>
+        <p class="calc-presets">
+          {PRESETS.map(([label, values]) => (
+            <button
+              key={label}
+              type="button"
+              class="button"
+              disabled={!ready}
+              onClick={() => {
+                const next = rawFromValues({ ...v, period: 'day', mix: [], ...values });
+                this.setState({ raw: next });
+                this.commit(next);
+              }}
+            >
+              {label}
+            </button>
+          ))}
+        </p>
+
+        <form
+          class="calc-form"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            this.commit();
+          }}
+        >
+          <fieldset disabled={!ready} aria-describedby={errors.models ? 'c-models-e' : undefined}>
+            <legend>Models to compare</legend>
+            <p class="calc-group">Current</p>
+            {group(['current'])}
+            <p class="calc-group">Legacy and deprecated, still available</p>
+            {group(['legacy', 'deprecated'])}
+            <details open={v.models.some((id) => ix.find(id)?.status.value === 'retired-api')}>
+              <summary>Retired on the Claude API</summary>
+              {group(['retired-api'])}
+            </details>
+            {errors.models && (
+              <p id="c-models-e" class="calc-error">
+                {errors.models}
+              </p>
+            )}
+          </fieldset>
+
+          <fieldset class="calc-grid" disabled={!ready}>
+            <legend>Tokens per request</legend>
+            {this.num('input', 'Uncached input tokens', errors, 'The part of the prompt that changes.')}
+            {this.num('cached', 'Cacheable prefix tokens', errors, 'Repeated system prompt, tools, documents.')}
+            {this.num('output', 'Output tokens', errors, 'Thinking tokens included.')}
+            <div class="calc-field">
+              <label for="c-ref">Token counts measured with</label>
+              <select id="c-ref" value={raw.ref} onChange={(e) => this.pick('ref', e.currentTarget.value)} aria-describedby="c-ref-h">
+                <option value="">each model's own tokenizer</option>
+                {ix.models.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.name}
+                  </option>
+                ))}
+              </select>
+              {errors.ref && <p class="calc-error">{errors.ref}</p>}
+              <p id="c-ref-h" class="calc-hint">
+                Claude 4.7 and later count about {formatPercent(ix.tokenizerInflation, 0)} more tokens for the same text; counts are converted
+                between the two tokenizers.
+              </p>
+            </div>
+          </fieldset>
+
+          <fieldset class="calc-grid" disabled={!ready}>
+            <legend>Caching, volume and routing</legend>
+            {this.num('hit', 'Cache hit rate (0–1)', errors, 'Requests that read the prefix; the rest write it.')}
+            {this.radios('ttl', 'Cache lifetime', [
+              ['5m', '5 minutes'],
+              ['1h', '1 hour'],
+            ])}
+            <div>
+              {this.num('volume', `Requests per ${v.period}`, errors)}
+              <label class="calc-inline">
+                Counted per{' '}
+                <select value={raw.period} onChange={(e) => this.pick('period', e.currentTarget.value)}>
+                  <option value="day">day</option>
+                  <option value="month">month (30 days)</option>
+                </select>
+              </label>
+            </div>
+            {this.num('batch', 'Share through the Batch API (0–1)', errors, '1 = everything through Message Batches.')}
+            {this.radios('geo', 'Inference location', [
+              ['global', 'Global'],
+              ['us', `US only (${formatNumber(ix.usGeoMultiplier, 2)}×)`],
+            ])}
+            {this.num('mix', 'Routing mix (optional)', errors, 'e.g. haiku-4-5:0.7,sonnet-4-6:0.25,opus-4-7:0.05')}
+          </fieldset>
+        </form>
+
+        <h2 id="calc-results-h">Results</h2>
+        <p class="calc-summary" aria-live="polite" aria-atomic="true">
+          {nErrors > 0 && <strong class="calc-error">Fix the marked {nErrors === 1 ? 'field' : 'fields'}; until then the default is used. </strong>}
+          {best
+            ? `${formatInt(perMonth)} requests a month. Cheapest: ${best.name} at ${formatUsd(best.month.total)} a month (${formatUsdPrecise(best.perRequest)} a request).`
+            : 'None of the chosen models can run this workload as set.'}
+        </p>
+        <Chart rows={rows} />
+        <div class="table-scroll" tabindex={0} role="region" aria-labelledby="c-table-cap">
+          <table class="calc-table">
+            <caption id="c-table-cap">Cost per model, cheapest first, USD per month unless stated</caption>
+            <thead>
+              <tr>
+                {[
+                  'Model',
+                  'Per request',
+                  'Per month',
+                  'Input',
+                  'Cache writes',
+                  'Cache reads',
+                  'Output',
+                  'Without caching or Batch',
+                  'Saved by caching',
+                  'Saved by Batch',
+                  'Reads to break even (5m / 1h)',
+                ].map((h, i) => (
+                  <th key={h} scope="col" class={i ? 'num' : undefined}>
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id} data-model={r.id}>
+                  <th scope="row">{r.name}</th>
+                  {r.error ? (
+                    <td colSpan={10} class="calc-error">
+                      {r.error}
+                    </td>
+                  ) : (
+                    [
+                      r.perRequest,
+                      r.month.total,
+                      r.month.input,
+                      r.month.cacheWrite,
+                      r.month.cacheRead,
+                      r.month.output,
+                      r.plainMonth,
+                      r.savingsFromCaching,
+                      r.savingsFromBatch,
+                    ]
+                      .map((n, i) => (
+                        <td key={i} class="num">
+                          {i === 1 ? <strong>{formatUsd(n)}</strong> : i ? formatUsd(n) : formatUsdPrecise(n)}
+                        </td>
+                      ))
+                      .concat(
+                        <td key="be" class="num">
+                          {cacheBreakEven(ix, r.id, '5m', r.tokens.input + r.tokens.cached).reads} /{' '}
+                          {cacheBreakEven(ix, r.id, '1h', r.tokens.input + r.tokens.cached).reads}
+                        </td>,
+                      )
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p>
+          <button type="button" class="button" disabled={!ready} onClick={() => this.extras().then((m) => m.download(rows))}>
+            Download the comparison as CSV
+          </button>
+        </p>
+        <ul class="calc-warnings">
+          {rows.flatMap((r) => [
+            ...(r.tokens.factor === 1
+              ? []
+              : [`${r.name}: token counts ×${formatNumber(r.tokens.factor, 3)} for its tokenizer (${formatInt(r.tokens.input)} input, ${formatInt(r.tokens.cached)} cached, ${formatInt(r.tokens.output)} output).`]),
+            ...r.warnings,
+          ]).map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+
+        {mix && (
+          <>
+            <h3>Routing mix against one model</h3>
+            {mix.error ? (
+              <p class="calc-error">{mix.error}</p>
+            ) : (
+              <ul data-cell="mix">
+                <li>
+                  {mix.parts.map((p) => `${formatPercent(p.share)} ${p.cost.name}`).join(', ')}: <strong>{formatUsd(mix.total)}</strong> a month
+                </li>
+                {mix.singles.map((s) => (
+                  <li key={s.id}>
+                    Everything on {s.name}:{' '}
+                    {s.error ??
+                      `${formatUsd(s.month.total)} a month (the mix ${s.month.total >= mix.total ? 'saves' : 'costs'} ${formatUsd(Math.abs(s.month.total - mix.total))})`}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+
+      </div>
+    );
+  }
+}
+
+function Chart({ rows }: { rows: ModelCost[] }) {
+  const ok = rows.filter((r) => !r.error);
+  const max = Math.max(...ok.map((r) => r.month.total), 1e-9);
+  return (
+    <svg class="calc-chart" viewBox={`0 0 640 ${ok.length * 30 + 8}`} role="img" aria-labelledby="c-chart-t">
+      <title id="c-chart-t">Cost per month by model, cheapest first; the table below has the figures</title>
+      {ok.map((r, i) => {
+        const w = Math.max(1, (r.month.total / max) * 380);
+        const y = i * 30 + 21;
+        return (
+          <g key={r.id}>
+            <text x="142" y={y} text-anchor="end">
+              {r.name.replace('Claude ', '')}
+            </text>
+            <rect x="150" y={y - 14} width={w} height="20" rx="3" />
+            <text x={156 + w} y={y}>
+              {formatUsd(r.month.total)}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
