@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import markdownExport from './scripts/markdown-export.mjs';
+import islandStyle from './scripts/island-style.mjs';
 import { satteri } from '@astrojs/markdown-satteri';
 import { tableScroll } from './scripts/table-scroll.mjs';
 
@@ -16,7 +17,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // Stylesheets as files: no inline <style>, so the CSP's style-src needs no per-page hashes.
   build: { format: 'directory', inlineStylesheets: 'never' },
-  integrations: [mdx(), preact(), sitemap({ filter: (page) => !page.includes('/404') }), markdownExport()],
+  integrations: [mdx(), preact(), sitemap({ filter: (page) => !page.includes('/404') }), markdownExport(), islandStyle()],
   markdown: {
     processor: satteri({ hastPlugins: [tableScroll] }),
     shikiConfig: {

@@ -167,6 +167,8 @@ function summary(step: Step, a: DiagnosticAnswers): string {
 
 function Result({ r, a, models, days, onChange, onRestart }: { r: Recommendation; a: DiagnosticAnswers; models: Record<Tier, TierModel>; days: number; onChange: (s: Step) => void; onRestart: () => void }) {
   const def = r.allocations[0];
+  // Caching and Batch have their own section above.
+  const notes = r.notes.filter((n) => n.rule !== 'caching' && n.rule !== 'batch');
   return (
     <div class="dg-result">
       <p class="dg-default">
@@ -185,8 +187,12 @@ function Result({ r, a, models, days, onChange, onRestart }: { r: Recommendation
       ))}
       <h3>Caching and Batch</h3>
       <ul>
-        <li>{r.caching.text}</li>
-        <li>{r.batch.text}</li>
+        <li>
+          {r.caching.text} <a href="/guide/pricing-caching-batch/#cache-break-even-5-minute-or-1-hour">Cache break-even</a>
+        </li>
+        <li>
+          {r.batch.text} <a href="/guide/pricing-caching-batch/#batch-half-price-for-work-that-can-wait">Batch</a>
+        </li>
       </ul>
       <h3>Estimated monthly cost</h3>
       <table class="dg-costs">
@@ -229,11 +235,11 @@ function Result({ r, a, models, days, onChange, onRestart }: { r: Recommendation
           ))}
         </ul>
       )}
-      {r.notes.length > 0 && (
+      {notes.length > 0 && (
         <>
           <h3>Why, and what else to do</h3>
           <ul>
-            {r.notes.map((n) => (
+            {notes.map((n) => (
               <li key={n.rule}>
                 {n.text} <a href={n.href}>Read more</a>
               </li>

@@ -297,6 +297,12 @@ export function describeCatalogueIssues(input: unknown, issues: readonly z.core.
     } else if (path[0] === 'rateLimits' || path[0] === 'sources') {
       where = String(path.shift());
     }
+    if (issue.code === 'unrecognized_keys') {
+      const at = path.map(String).join('.');
+      return issue.keys
+        .map((k) => `content/catalogue.ts: ${where}, field ${at ? `${at}.` : ''}${k}: unknown field (check the spelling against src/schemas/catalogue.ts)`)
+        .join('\n');
+    }
     const field = path.map(String).join('.') || '(entry)';
     return `content/catalogue.ts: ${where}, field ${field}: ${issue.message}`;
   });

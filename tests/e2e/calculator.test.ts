@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { checkA11y, newPage, openBrowser, type TestPage } from './support/browser.ts';
 import { catalogueIndex as ix, MODEL_IDS } from '../../src/lib/catalogue.ts';
-import { modelCost } from '../../src/lib/calculator.ts';
+import { modelCost, rateLimitHeadroom, routingMix } from '../../src/lib/calculator.ts';
 import { DEFAULT_VALUES, type CalcValues } from '../../src/lib/calculator-state.ts';
 import { formatUsd } from '../../src/lib/format.ts';
 
@@ -49,6 +49,10 @@ describe('calculator', () => {
     for (const id of DEFAULT_VALUES.models) expect((await monthCell(page, id).textContent())?.trim()).toBe(expectedMonth(id, {}));
     const body = (await page.locator('main').textContent()) ?? '';
     expect(body).not.toMatch(/NaN|Infinity|undefined/);
+    // Rate-limit headroom from the old-scheme tables.
+    const h = rateLimitHeadroom(ix, 'sonnet-4-6', DEFAULT_VALUES)!;
+    expect(await text(page, '[data-cell="headroom"]')).toContain(`Claude Sonnet 4.6: 6.9 requests`);
+    expect(await text(page, '[data-cell="headroom"]')).toContain(`Fits ${h.lowestFit}.`);
     expect(page.errors).toEqual([]);
     await page.context().close();
   });
@@ -102,7 +106,8 @@ describe('calculator', () => {
     for (const id of ['opus-4-7', 'sonnet-4-6']) expect((await monthCell(page, id).textContent())?.trim()).toBe(expectedMonth(id, v));
     expect(await page.getByLabel('Cacheable prefix tokens').inputValue()).toBe('20000');
     expect(await page.getByRole('radio', { name: '1 hour' }).isChecked()).toBe(true);
-    expect(await text(page, '[data-cell="mix"]')).toContain('70% Claude Sonnet 4.6, 30% Claude Opus 4.7');
+    const mix = routingMix(ix, [{ model: 'sonnet-4-6', share: 0.7 }, { model: 'opus-4-7', share: 0.3 }], { ...DEFAULT_VALUES, ...v });
+    expect(await text(page, '[data-cell="mix"]')).toContain(`70% Claude Sonnet 4.6, 30% Claude Opus 4.7: ${formatUsd(mix.total)} a month`);
 
     await page.getByLabel('Cacheable prefix tokens').fill('5000');
     await page.getByLabel('Cacheable prefix tokens').press('Tab');

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { catalogue } from '../../content/catalogue.ts';
 import { parseCatalogue } from '../../src/schemas/catalogue.ts';
@@ -151,7 +152,7 @@ describe('friendly validation errors name the model and the field', () => {
   test('an unknown field', () => {
     const bad = clone();
     bad.models.find((m) => m.id === 'opus-4-6')!.inputPrice = 5;
-    expect(() => parseCatalogue(bad)).toThrow(/model "opus-4-6"/);
+    expect(() => parseCatalogue(bad)).toThrow(/model "opus-4-6", field inputPrice: unknown field/);
   });
 });
 
@@ -207,5 +208,31 @@ describe('<Fact> formatting', () => {
     expect(factFigure('breakEven.reads1h').text).toBe('2 reads');
     expect(() => getFact('spendCaps.gold')).toThrow(/Keys under "spendCaps": start, build, scale, custom/);
     expect(() => getFact('spendCaps')).toThrow(/is a group/);
+  });
+});
+
+describe('every catalogue reference in the content resolves', () => {
+  // Chapters and other MDX use <Fact>, <PriceTable>, <ModelTable> and <RateLimitTable>; a typo would fail the build,
+  // this names the file first.
+  const root = new URL('../../content/', import.meta.url).pathname;
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (p.endsWith('.mdx')) files.push(p);
+    }
+  };
+  walk(root);
+  test.each(files.map((f) => [f.slice(root.length), f]))('%s', (_name, file) => {
+    const src = readFileSync(file, 'utf8').replace(/```[\s\S]*?```/g, '');
+    for (const m of src.matchAll(/<Fact\s+model="([^"]+)"\s+field="([^"]+)"/g)) {
+      expect(() => modelFigure(m[1]!, m[2] as never), m[0]).not.toThrow();
+    }
+    for (const m of src.matchAll(/<Fact\s+k="([^"]+)"/g)) expect(() => factFigure(m[1]!), m[0]).not.toThrow();
+    for (const m of src.matchAll(/<(?:PriceTable|ModelTable)\s+models=\{\[([^\]]*)\]\}/g)) {
+      for (const id of m[1]!.match(/"([^"]+)"/g) ?? []) expect(findModel(id.slice(1, -1)), `${m[0]}: ${id}`).toBeDefined();
+    }
+    for (const m of src.matchAll(/<RateLimitTable\s+pool="([^"]+)"/g)) expect(['opus-4x', 'sonnet-4x', 'haiku-4-5']).toContain(m[1]);
   });
 });

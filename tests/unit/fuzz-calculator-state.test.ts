@@ -216,10 +216,10 @@ describe('calculator URL state under random and hostile queries', () => {
 
   it('the helpers never throw: parseNumber, parseModels, parseMix', () => {
     fc.assert(
-      fc.property(paramValue, fc.double(), fc.double(), fc.boolean(), (text, a, b) => {
+      fc.property(paramValue, fc.double(), fc.double(), fc.boolean(), (text, a, b, percent) => {
         const min = Math.min(a, b);
         const max = Math.max(a, b);
-        const r = parseNumber(text, { min, max, label: 'x' });
+        const r = parseNumber(text, { min, max, percent, label: 'x' });
         if (r.value !== undefined) {
           expect(Number.isFinite(r.value)).toBe(true);
           expect(r.error).toBeUndefined();

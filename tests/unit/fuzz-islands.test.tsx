@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { h, render, type VNode } from 'preact';
+import { h, render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
 import { renderToString } from 'preact-render-to-string';
 import { parse } from 'yaml';
@@ -70,7 +70,7 @@ function checkText(text: string, typed: string) {
 }
 
 let container: HTMLElement | null = null;
-function mount(vnode: VNode): HTMLElement {
+function mount(vnode: ComponentChild): HTMLElement {
   container = document.createElement('div');
   document.body.append(container);
   act(() => render(vnode, container!));
