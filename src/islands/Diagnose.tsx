@@ -29,6 +29,7 @@ export interface DiagnoseProps {
   /** JSON of the slim pricing data for those models (src/lib/catalogue.ts slimPricingData). */
   data: string;
   daysPerMonth: number;
+  breakEven: { reads5m: number; reads1h: number };
 }
 
 const usd = (n: number) =>
@@ -270,7 +271,7 @@ function Result({ r, a, models, days, onChange, onRestart }: { r: Recommendation
   );
 }
 
-function Wizard({ models, data, daysPerMonth }: DiagnoseProps) {
+function Wizard({ models, data, daysPerMonth, breakEven }: DiagnoseProps) {
   const start = useMemo(() => answersFromQuery(location.search), []);
   const machine = useMemo(() => createDiagnoseMachine({ answers: start.answers, showResult: start.complete }), []);
   const [snapshot, send] = useMachine(machine);
@@ -294,7 +295,7 @@ function Wizard({ models, data, daysPerMonth }: DiagnoseProps) {
   };
 
   const result = useMemo(
-    () => (step === 'result' ? recommend(answers, { models, estimate: (id, w) => costOf(index, id, w), daysPerMonth }) : null),
+    () => (step === 'result' ? recommend(answers, { models, estimate: (id, w) => costOf(index, id, w), daysPerMonth, breakEven }) : null),
     [step, answers, index],
   );
 

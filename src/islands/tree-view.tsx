@@ -80,7 +80,7 @@ export function NodeScreen({ view, problem, announce, onAction }: Props) {
           <ul class="tw-options" aria-label="Answers">
             {view.options.map((o) => (
               <li key={o.id}>
-                <a class="tw-option" href={o.href} onClick={on({ type: 'ANSWER', question: view.node, option: o.id })}>
+                <a class="tw-option" href={o.href} onClick={o.external ? undefined : on({ type: 'ANSWER', question: view.node, option: o.id })}>
                   <Inline text={o.label} />
                 </a>
               </li>

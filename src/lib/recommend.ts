@@ -12,7 +12,8 @@
  *  R4 tools-complex       many or ambiguous tools move the Haiku share to Sonnet (Haiku may invent missing parameters).
  *  R5 latency-interactive an interactive path moves the Opus share to Sonnet unless quality is critical; always stream.
  *  R6 caching             a shared prefix at or above the model's minimum cacheable prompt, reused within the cache
- *                         lifetime, is cached: 5-minute TTL when reused every 5 minutes, 1-hour when reused twice an hour.
+ *                         lifetime, is cached: 5-minute TTL when the reads per 5 minutes pay back a write, else the
+ *                         1-hour TTL when the reads per hour pay back its write (break-even counts from the catalogue).
  *  R7 batch               work that can wait goes through the Message Batches API.
  *  R8 context             a prompt plus output over the window of a chosen model → chunk or compact (engine warning).
  *  R9 budget              the recommendation over the monthly budget → say by how much and what to cut.
@@ -82,6 +83,8 @@ export interface RecommendEnv {
   estimate: (modelId: string, workload: Workload) => CostBreakdown;
   /** Days in a month for monthly figures (the calculator's constant). */
   daysPerMonth: number;
+  /** Cache reads that pay back a write (catalogue facts breakEven.reads5m and breakEven.reads1h). */
+  breakEven: { reads5m: number; reads1h: number };
 }
 
 export interface Note {
@@ -132,7 +135,7 @@ export function shares(a: Pick<DiagnosticAnswers, 'simpleShare' | 'hardShare'>):
 }
 
 /** R6: whether and how to cache the shared prefix, and the hit rate that implies (one write per cache lifetime). */
-export function cachingMove(a: DiagnosticAnswers, model: TierModel): Recommendation['caching'] {
+export function cachingMove(a: DiagnosticAnswers, model: TierModel, breakEven: RecommendEnv['breakEven']): Recommendation['caching'] {
   const none = (text: string) => ({ use: false, ttl: null, hitRate: 0, text });
   if (a.sharedPrefixTokens <= 0) return none('No shared prefix: nothing to cache.');
   if (model.minCacheablePrompt !== undefined && a.sharedPrefixTokens < model.minCacheablePrompt) {
@@ -142,20 +145,21 @@ export function cachingMove(a: DiagnosticAnswers, model: TierModel): Recommendat
   }
   const per5m = a.requestsPerDay / (24 * 12);
   const perHour = a.requestsPerDay / 24;
-  if (per5m >= 1) {
+  // A write is followed by the reads that arrive within its lifetime: enough of them pay it back.
+  if (per5m >= breakEven.reads5m) {
     return {
       use: true,
       ttl: '5m',
       hitRate: Math.max(0, 1 - 1 / (per5m + 1)),
-      text: 'Cache the shared prefix with the 5-minute TTL: requests arrive within its lifetime, each hit refreshes it for free, and one read pays back a write.',
+      text: 'Cache the shared prefix with the 5-minute TTL: requests arrive within its lifetime, each hit refreshes it for free, and the reads in that window pay back the write.',
     };
   }
-  if (perHour >= 2) {
+  if (perHour >= breakEven.reads1h) {
     return {
       use: true,
       ttl: '1h',
       hitRate: Math.max(0, 1 - 1 / perHour),
-      text: 'Cache the shared prefix with the 1-hour TTL: requests are too sparse for the 5-minute cache, and two reads pay back a 1-hour write.',
+      text: 'Cache the shared prefix with the 1-hour TTL: requests are too sparse for the 5-minute cache, but enough arrive within an hour to pay back the dearer 1-hour write.',
     };
   }
   return none('Requests are too sparse for a cache write to be read again before it expires: do not cache.');
@@ -223,7 +227,7 @@ export function recommend(a: DiagnosticAnswers, env: RecommendEnv): Recommendati
   }
 
   // R6 caching (judged on the default tier's model), R7 batch.
-  const caching = cachingMove(a, env.models[defaultTier]);
+  const caching = cachingMove(a, env.models[defaultTier], env.breakEven);
   const batchUse = a.latency === 'offline';
   const batch = {
     use: batchUse,
@@ -240,7 +244,7 @@ export function recommend(a: DiagnosticAnswers, env: RecommendEnv): Recommendati
   const monthly = a.requestsPerDay * env.daysPerMonth;
   const cost = (tier: Tier, share: number): CostBreakdown => {
     const model = env.models[tier];
-    const c = cachingMove(a, model);
+    const c = cachingMove(a, model, env.breakEven);
     const prefix = c.use ? a.sharedPrefixTokens : 0;
     const workload: Workload = {
       requests: monthly * share,

@@ -72,11 +72,19 @@ export function compileGraph(graph: TreeGraph) {
     walkStates[id] = {
       meta: { tree: node.tree, kind: 'question' },
       on: {
-        ANSWER: question.options.map((opt) => ({
-          guard: { type: 'isAnswer' as const, params: { question: id, option: opt.id } },
-          target: resolveNext(opt.next, graph.trees) as string,
-          actions: { type: 'recordAnswer' as const, params: { question: id, option: opt.id } },
-        })),
+        // An answer into a sub-tree that is not part of this graph (the island was given only some trees)
+        // has no transition: the island follows its link to that tree's page instead.
+        ANSWER: question.options.flatMap((opt) => {
+          const target = resolveNext(opt.next, graph.trees);
+          if (target === undefined || !graph.nodes.has(target)) return [];
+          return [
+            {
+              guard: { type: 'isAnswer' as const, params: { question: id, option: opt.id } },
+              target,
+              actions: { type: 'recordAnswer' as const, params: { question: id, option: opt.id } },
+            },
+          ];
+        }),
       },
     };
     backTransitions.push({

@@ -164,6 +164,8 @@ export function validateTrees(entries: readonly TreeEntry[], targets?: LinkTarge
             const sub = trees.get(target) as Tree;
             if (entry !== undefined && !sub.questions.some((x) => x.id === entry) && !sub.outcomes.some((x) => x.id === entry)) {
               issues.push({ file, tree: tree.id, node: q.id, message: `answer "${opt.id}" leads to "${entry}", which tree "${target}" does not have` });
+            } else if (entry !== undefined && entry === sub.start) {
+              issues.push({ file, tree: tree.id, node: q.id, message: `answer "${opt.id}": "${entry}" is the start of "${target}", write next: "tree:${target}"` });
             }
           }
         } else if (!local(opt.next)) {

@@ -4,9 +4,9 @@
  * Start over and the whole-tree map. Shared by the prerendered page (through the
  * island's server render) and the island in the browser. Pure, no DOM.
  */
-import { mapPath, resolveNext, startPath, type TreeGraph } from './tree-graph.ts';
+import { isTreeRef, mapPath, resolveNext, startPath, treeRefId, treeRefNode, type TreeGraph } from './tree-graph.ts';
 import type { Answer, TreeOutcome } from './tree-types.ts';
-import { nodeHref } from './tree-url.ts';
+import { answersQuery, nodeHref } from './tree-url.ts';
 
 export interface Crumb {
   question: string;
@@ -21,6 +21,8 @@ export interface OptionLink {
   id: string;
   label: string;
   href: string;
+  /** Leads into a tree whose data the graph does not hold: follow the link as a page load. */
+  external: boolean;
 }
 
 export interface NodeView {
@@ -85,10 +87,15 @@ export function viewOf(graph: TreeGraph, node: string, answers: readonly Answer[
     kind: 'question',
     heading: q.text,
     help: q.help,
-    options: q.options.map((o) => ({
-      id: o.id,
-      label: o.label,
-      href: nodeHref(graph, resolveNext(o.next, graph.trees) ?? graph.start, [...answers, { question: node, option: o.id }]),
-    })),
+    options: q.options.map((o) => {
+      const after = [...answers, { question: node, option: o.id }];
+      const target = resolveNext(o.next, graph.trees);
+      if (target !== undefined && graph.nodes.has(target)) return { id: o.id, label: o.label, href: nodeHref(graph, target, after), external: false };
+      // A sub-tree not loaded here: its path follows from the reference alone.
+      const tree = isTreeRef(o.next) ? treeRefId(o.next) : '';
+      const entry = isTreeRef(o.next) ? treeRefNode(o.next) : undefined;
+      const path = entry ? `/troubleshoot/${tree}/${entry}/` : startPath(tree);
+      return { id: o.id, label: o.label, href: path + answersQuery(after), external: true };
+    }),
   };
 }

@@ -39,8 +39,8 @@ describe('calculator', () => {
     // One row per model, plus Haiku 5.5's second prompt-size tier.
     expect(await table.locator('tbody tr').count()).toBe(MODEL_IDS.length + 1);
     expect(await text(page, '#formulas + p + ul')).toContain('Break-even');
-    // Chromium with scripting disabled by the harness still parses <noscript> as text, so check the markup.
-    expect(await page.content()).toMatch(/<noscript>\s*<p class="calc-noscript[^>]*>\s*The interactive calculator needs JavaScript/);
+    expect(await page.locator('.calc-noscript').isVisible()).toBe(true);
+    expect(await page.locator('.calc-noscript').innerText()).toMatch(/needs JavaScript/);
     await page.context().close();
   });
 
@@ -53,6 +53,8 @@ describe('calculator', () => {
     const h = rateLimitHeadroom(ix, 'sonnet-4-6', DEFAULT_VALUES)!;
     expect(await text(page, '[data-cell="headroom"]')).toContain(`Claude Sonnet 4.6: 6.9 requests`);
     expect(await text(page, '[data-cell="headroom"]')).toContain(`Fits ${h.lowestFit}.`);
+    // The no-JavaScript notice goes once the calculator runs.
+    expect(await page.locator('.calc-noscript').isVisible()).toBe(false);
     expect(page.errors).toEqual([]);
     await page.context().close();
   });
@@ -79,6 +81,16 @@ describe('calculator', () => {
     const totals = order.map((id) => modelCost(ix, id!, DEFAULT_VALUES).month.total);
     expect([...totals].sort((a, b) => a - b)).toEqual(totals);
     expect(new globalThis.URL(page.url()).searchParams.get('models')).toBe('opus-4-7,sonnet-4-6,opus-5-5');
+    await page.context().close();
+  });
+
+  it('the "every model" link compares all available models side by side, with a bar each', async () => {
+    const page = await open();
+    await page.getByRole('link', { name: 'every model still available on the Claude API' }).click();
+    await page.locator('.calc[data-ready="true"]').waitFor();
+    const available = ix.models.filter((m) => m.status.value !== 'retired-api');
+    await expect.poll(() => page.locator('tr[data-model]').count()).toBe(available.length);
+    expect(await page.locator('svg.calc-chart rect').count()).toBe(available.length);
     await page.context().close();
   });
 

@@ -79,6 +79,12 @@ describe('decision tree with JavaScript', () => {
     await page.waitForURL(/\/troubleshoot\/$/);
     await expect.poll(() => h1(page).textContent()).toBe('What are you seeing?');
     await expect(page.locator('.tw-path').count()).resolves.toBe(0);
+    // This page holds the master and rate-limits trees; an answer into another tree loads that tree's page.
+    await answer(page, 'Responses are slow or time out').click();
+    await page.waitForURL('**/troubleshoot/latency/?a=symptom:slow');
+    await expect.poll(() => h1(page).textContent()).toBe('What kind of slow is it?');
+    await expect.poll(() => page.locator('.tw-path li').first().textContent()).toMatch(/What are you seeing\?.*Responses are slow/);
+    expect(page.errors).toEqual([]);
   });
 
   it('lands on the same node, with the same answers, when a shared URL is reloaded', async () => {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { MODELS } from '../../src/lib/catalogue.ts';
+import { getFact, MODELS } from '../../src/lib/catalogue.ts';
 import { estimateCost } from '../../src/lib/pricing.ts';
 import { DAYS_PER_MONTH } from '../../src/lib/calculator-state.ts';
 import { cachingMove, currentTierModels, recommend, shares, type DiagnosticAnswers, type RecommendEnv } from '../../src/lib/recommend.ts';
 
 const models = currentTierModels(MODELS);
-const env: RecommendEnv = { models, estimate: estimateCost, daysPerMonth: DAYS_PER_MONTH };
+const breakEven = { reads5m: Number(getFact('breakEven.reads5m').value), reads1h: Number(getFact('breakEven.reads1h').value) };
+const env: RecommendEnv = { models, estimate: estimateCost, daysPerMonth: DAYS_PER_MONTH, breakEven };
 
 /** A baseline workload: mostly medium requests, high bar, background, no tools, no budget. */
 const base: DiagnosticAnswers = {
@@ -90,19 +91,21 @@ describe('R6 caching', () => {
   const sonnet = models.sonnet;
   const min = sonnet.minCacheablePrompt ?? 0;
   it('caches a long shared prefix reused within 5 minutes with the 5-minute TTL', () => {
-    const c = cachingMove({ ...base, sharedPrefixTokens: min + 1000, requestsPerDay: 24 * 12 * 10 }, sonnet);
+    const c = cachingMove({ ...base, sharedPrefixTokens: min + 1000, requestsPerDay: 24 * 12 * 10 }, sonnet, breakEven);
     expect(c).toMatchObject({ use: true, ttl: '5m' });
     expect(c.hitRate).toBeGreaterThan(0.9);
     expect(rules({ sharedPrefixTokens: min + 1000, promptTokens: min + 3000, requestsPerDay: 24 * 12 * 10 })).toContain('caching');
   });
-  it('uses the 1-hour TTL for prefixes reused a few times an hour', () => {
-    expect(cachingMove({ ...base, sharedPrefixTokens: min + 1000, requestsPerDay: 24 * 3 }, sonnet)).toMatchObject({ use: true, ttl: '1h' });
+  it('uses the 1-hour TTL for prefixes reused often enough within an hour', () => {
+    const perDay = 24 * (breakEven.reads1h + 1);
+    expect(perDay / 288).toBeLessThan(breakEven.reads5m);
+    expect(cachingMove({ ...base, sharedPrefixTokens: min + 1000, requestsPerDay: perDay }, sonnet, breakEven)).toMatchObject({ use: true, ttl: '1h' });
   });
   it('does not cache sparse traffic, missing prefixes, or prefixes under the model minimum', () => {
-    expect(cachingMove({ ...base, sharedPrefixTokens: min + 1000, requestsPerDay: 24 }, sonnet).use).toBe(false);
-    expect(cachingMove({ ...base, sharedPrefixTokens: 0 }, sonnet).use).toBe(false);
+    expect(cachingMove({ ...base, sharedPrefixTokens: min + 1000, requestsPerDay: 24 * (breakEven.reads1h - 0.5) }, sonnet, breakEven).use).toBe(false);
+    expect(cachingMove({ ...base, sharedPrefixTokens: 0 }, sonnet, breakEven).use).toBe(false);
     if (min > 1) {
-      const c = cachingMove({ ...base, sharedPrefixTokens: min - 1, requestsPerDay: 100_000 }, sonnet);
+      const c = cachingMove({ ...base, sharedPrefixTokens: min - 1, requestsPerDay: 100_000 }, sonnet, breakEven);
       expect(c.use).toBe(false);
       expect(c.text).toMatch(/minimum cacheable prompt/);
     }

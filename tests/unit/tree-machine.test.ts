@@ -203,6 +203,9 @@ describe('compiler errors on bad tree files', () => {
     expectTreeError(() => compileTree('dup', [dup, { ...dup, id: 'dup-two' }]), /content\/trees\/dup-two\.yaml › node "j-q": id "j-q" is used also in tree "dup"/);
     expectTreeError(() => compileTree('dup', [{ ...dup, start: 'j-o' }]), /node "j-o": start must be a question/);
     expectTreeError(() => compileTree('absent', [dup]), /tree "absent" does not exist/);
+    const toStart: Tree = { ...missingTree, id: 'to-start', questions: [{ ...missingTree.questions[0]!, options: [{ id: 'a', label: 'A', next: 'tree:dup/j-q' }, { id: 'b', label: 'B', next: 'j-o2' }] }], outcomes: [{ ...good.outcomes[0]!, id: 'j-o2' }], start: 'j-q2' };
+    toStart.questions[0]!.id = 'j-q2';
+    expectTreeError(() => compileTree('to-start', [dup, toStart]), /"j-q" is the start of "dup", write next: "tree:dup"/);
   });
   it('rejects a file that fails the schema, naming the field', () => {
     const result = treeSchema.safeParse(parse(readFileSync(join(fixtureDir, 'bad-schema.yaml'), 'utf8')));

@@ -16,6 +16,8 @@ import {
 } from '../../src/lib/tree-url.ts';
 import { flattenGraph, type TreeGraph } from '../../src/lib/tree-graph.ts';
 import { viewOf } from '../../src/lib/tree-view.ts';
+import { compileGraph, currentNode } from '../../src/lib/tree-machine.ts';
+import { createActor } from 'xstate';
 import type { Answer, Tree } from '../../src/lib/tree-types.ts';
 
 const dir = join(import.meta.dirname, '../../content/trees');
@@ -187,5 +189,26 @@ describe('viewOf', () => {
     expect(view?.intro).toMatch(/symptom/);
     expect(view?.options.find((o) => o.id === 'http-529')?.href).toBe('/troubleshoot/rate-limits/rl-529-pattern/?a=symptom:http-529');
     expect(view?.options.find((o) => o.id === 'slow')?.href).toBe('/troubleshoot/latency/?a=symptom:slow');
+  });
+});
+
+describe('a page that holds only some trees (the master tree and its own)', () => {
+  const partial = flattenGraph('master', trees.filter((t) => t.id === 'master' || t.id === 'latency')) as TreeGraph;
+  it('links answers into trees it does not hold as ordinary links to their pages', () => {
+    const view = viewOf(partial, 'symptom', []);
+    expect(view?.options.find((o) => o.id === 'http-429')).toMatchObject({ external: true, href: '/troubleshoot/rate-limits/rl-429-detail/?a=symptom:http-429' });
+    expect(view?.options.find((o) => o.id === 'cost-spike')).toMatchObject({ external: true, href: '/troubleshoot/cost-spike/?a=symptom:cost-spike' });
+    expect(view?.options.find((o) => o.id === 'slow')).toMatchObject({ external: false, href: '/troubleshoot/latency/?a=symptom:slow' });
+  });
+  it('compiles a machine without transitions into the missing trees', () => {
+    const actor = createActor(compileGraph(partial)).start();
+    actor.send({ type: 'ANSWER', question: 'symptom', option: 'http-429' });
+    expect(currentNode(actor.getSnapshot())).toBe('symptom');
+    actor.send({ type: 'ANSWER', question: 'symptom', option: 'slow' });
+    expect(currentNode(actor.getSnapshot())).toBe('lat-kind');
+  });
+  it('still resolves a shared URL that began in the master tree', () => {
+    const few = trees.filter((t) => t.id === 'master' || t.id === 'latency');
+    expect(resolveUrlState(few, { tree: 'latency', node: 'lat-tail' }, '?a=symptom:slow,lat-kind:tail')).toMatchObject({ status: 'ok', root: 'master' });
   });
 });
