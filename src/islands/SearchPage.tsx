@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { classifyError } from '../lib/classify-error.ts';
-import { cleanQuery } from '../lib/search-query.ts';
+import { cleanQuery, fallbackQueries } from '../lib/search-query.ts';
 
 /** The slice of the Pagefind JS API this page uses (written by the pagefind CLI to /pagefind/pagefind.js). */
 interface PagefindResult {
@@ -46,6 +46,7 @@ export default function SearchPage({ errors }: Props) {
   const [total, setTotal] = useState(0);
   const [categories, setCategories] = useState<Record<string, number>>({});
   const [searching, setSearching] = useState(false);
+  const [used, setUsed] = useState('');
   const listRef = useRef<HTMLOListElement>(null);
   const titles = useMemo(() => new Map(errors.map((e) => [e.id, e.title])), [errors]);
 
@@ -86,10 +87,18 @@ export default function SearchPage({ errors }: Props) {
       }
       setSearching(true);
       const filters: Record<string, string[]> = category ? { category: [category] } : {};
-      const found = await pagefind.search(cleaned, { filters });
+      // One stray word empties a Pagefind result set: broaden step by step until something matches.
+      let found = await pagefind.search(cleaned, { filters });
+      let usedQuery = cleaned;
+      for (const broader of fallbackQueries(cleaned)) {
+        if (found.results.length > 0 || cancelled) break;
+        found = await pagefind.search(broader, { filters });
+        usedQuery = broader;
+      }
       const data = await Promise.all(found.results.slice(0, PAGE).map((r) => r.data()));
       if (cancelled) return;
       setResults(data);
+      setUsed(usedQuery);
       setTotal(found.results.length);
       setSearching(false);
     };
@@ -178,7 +187,7 @@ export default function SearchPage({ errors }: Props) {
       <div aria-live="polite" class="search-page__status">
         {cleaned && results && !searching && (
           <p>
-            {total === 0 ? 'No pages match' : `${total} page${total === 1 ? '' : 's'} match`} <code>{cleaned}</code>
+            {total === 0 ? 'No pages match' : `${total} page${total === 1 ? '' : 's'} match`} <code>{used || cleaned}</code>
             {category && ` in ${category}`}.
           </p>
         )}

@@ -116,3 +116,17 @@ export function cleanQuery(text: string): string {
   if (type && words.length < MAX_WORDS) push(type);
   return words.slice(0, MAX_WORDS).join(' ');
 }
+
+/**
+ * Broader queries to try, in order, when the cleaned query finds nothing: Pagefind needs every word on the
+ * page, so one stray word empties the results. Drops words from the end (pasted messages put the cause
+ * first), never below two words, and ends with the longest single word.
+ */
+export function fallbackQueries(cleaned: string): string[] {
+  const words = cleaned.split(/\s+/).filter(Boolean);
+  const out: string[] = [];
+  for (let n = Math.min(words.length - 1, 6); n >= 2; n--) out.push(words.slice(0, n).join(' '));
+  const longest = [...words].sort((a, b) => b.length - a.length)[0];
+  if (words.length > 1 && longest) out.push(longest);
+  return [...new Set(out)];
+}

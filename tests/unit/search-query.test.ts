@@ -81,3 +81,17 @@ describe('cleanQuery drops machine noise', () => {
     expect(cleanQuery('Segmentation fault (core dumped) at 0x7ffd 123456 commit 9f3e2a1b')).toBe('segmentation fault core dumped commit');
   });
 });
+
+describe('fallbackQueries', () => {
+  it('narrows a query from the end, keeping the cause words first, then tries the longest word', async () => {
+    const { fallbackQueries } = await import('../../src/lib/search-query.ts');
+    expect(fallbackQueries('prompt too long tokens maximum')).toEqual([
+      'prompt too long tokens',
+      'prompt too long',
+      'prompt too',
+      'maximum',
+    ]);
+    expect(fallbackQueries('overloaded')).toEqual([]);
+    expect(fallbackQueries('')).toEqual([]);
+  });
+});
