@@ -27,7 +27,8 @@ export interface ModelIndex extends PricingData {
   suggest(id: string, limit?: number): string[];
 }
 
-const norm = (id: string) => id.trim().toLowerCase();
+// String() so a non-string id from untyped callers gets the "unknown model" message, not a TypeError.
+const norm = (id: string) => String(id).trim().toLowerCase();
 
 function editDistance(a: string, b: string): number {
   const prev = Array.from({ length: b.length + 1 }, (_, j) => j);

@@ -44,7 +44,8 @@ const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g
 const REQUEST_ID = /\breq_[A-Za-z0-9_]{6,}\b/g;
 
 function normalise(input: string): Normalised {
-  let t = input;
+  // No real count has more than 12 digits; longer runs would make the count patterns below quadratic.
+  let t = input.replace(/\d{13,}/g, (run) => run.slice(0, 12));
   // JSON \uXXXX escapes that survived a double encoding.
   t = t.replace(/\\u([0-9a-fA-F]{4})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   // Escaped line breaks and tabs (\n, \\n, \r\n) become spaces; escaped quotes and slashes lose their backslashes.

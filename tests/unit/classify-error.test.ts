@@ -257,3 +257,12 @@ describe('the error reference has an entry for every id the classifier can retur
     it(id, () => expect(existsSync(new URL(`../../content/errors/${id}.yaml`, import.meta.url))).toBe(true));
   }
 });
+
+describe('classifyError on pathological pastes', () => {
+  it('stays fast on very long digit runs (the paste box classifies on every keystroke)', () => {
+    const paste = `max_tokens: ${'9'.repeat(19_000)} > 64000, which is the maximum allowed number of output tokens for claude-opus-4-5-20251101`;
+    const t0 = performance.now();
+    for (let i = 0; i < 5; i++) classifyError(paste);
+    expect((performance.now() - t0) / 5).toBeLessThan(50);
+  });
+});
