@@ -29,7 +29,11 @@ interface Boot {
 }
 
 let driverModule: Promise<typeof import('./tree-driver.tsx')> | null = null;
-const loadDriver = () => (driverModule ??= import('./tree-driver.tsx'));
+const loadDriver = () =>
+  (driverModule ??= import('./tree-driver.tsx').catch((error: unknown) => {
+    driverModule = null; // let a later interaction try again
+    throw error;
+  }));
 
 export default function TreeWalker({ trees, tree, node }: TreeWalkerProps) {
   const [boot, setBoot] = useState<Boot>(() => ({ state: resolveUrlState(trees, { tree, node }, ''), seq: 0, navigated: false }));
@@ -45,7 +49,10 @@ export default function TreeWalker({ trees, tree, node }: TreeWalkerProps) {
   useEffect(() => {
     const fromUrl = () => resolveUrlState(trees, pageFromPath(location.pathname, trees) ?? { tree, node }, location.search);
     const first = fromUrl();
-    if (location.search || first.status === 'problem') setBoot((b) => ({ state: first, seq: b.seq + 1, navigated: false }));
+    // Arriving from another troubleshoot page mid-walk (an answer that led into another tree): treat it
+    // like a step, so focus and the announcement land on the new question.
+    const midWalk = location.search !== '' && document.referrer.startsWith(`${location.origin}/troubleshoot/`);
+    if (location.search || first.status === 'problem') setBoot((b) => ({ state: first, seq: b.seq + 1, navigated: midWalk }));
     const onPop = () => {
       setLive(null);
       setBoot((b) => ({ state: fromUrl(), seq: b.seq + 1, navigated: true }));
@@ -61,13 +68,17 @@ export default function TreeWalker({ trees, tree, node }: TreeWalkerProps) {
   }, [boot]);
 
   const load = () => {
-    if (!Driver) loadDriver().then((m) => setDriver(() => m.Driver));
+    if (!Driver) return loadDriver().then((m) => setDriver(() => m.Driver));
+    return Promise.resolve();
+  };
+  const prefetch = () => {
+    load().catch(() => undefined);
   };
 
   if (!view) return null;
   const shown = live ?? { view, problem: boot.state.status === 'problem' ? boot.state.message : null };
   return (
-    <div class="tw-root" onPointerOver={load} onFocusIn={load} onTouchStart={load}>
+    <div class="tw-root" onPointerOver={prefetch} onFocusIn={prefetch} onTouchStart={prefetch}>
       {Driver && (
         <Driver
           key={boot.seq}
@@ -84,11 +95,12 @@ export default function TreeWalker({ trees, tree, node }: TreeWalkerProps) {
         view={shown.view}
         problem={shown.problem}
         announce={announce}
-        onAction={(action) => {
+        onAction={(action, href) => {
           if (controller.current) controller.current(action);
           else {
             setPending(action);
-            load();
+            // If the machine cannot be loaded, the link still works as a plain link.
+            load().catch(() => location.assign(href));
           }
         }}
       />

@@ -22,14 +22,15 @@ interface Props {
   /** Why the link's answers were not used (shown above the start of the tree). */
   problem?: string | null | undefined;
   announce: string;
-  onAction?: ((action: WalkAction) => void) | undefined;
+  /** Called instead of following a link; `href` is where the link would have gone. */
+  onAction?: ((action: WalkAction, href: string) => void) | undefined;
 }
 
 export function NodeScreen({ view, problem, announce, onAction }: Props) {
   const on = (action: WalkAction) => (e: JSX.TargetedMouseEvent<HTMLAnchorElement>) => {
     if (!onAction || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     e.preventDefault();
-    onAction(action);
+    onAction(action, e.currentTarget.href);
   };
   return (
     <div class="tw" data-node-kind={view.kind} data-node={view.node}>
@@ -45,6 +46,12 @@ export function NodeScreen({ view, problem, announce, onAction }: Props) {
         Troubleshooting: <a href={view.treeStartHref}>{view.treeTitle}</a>
         <span aria-hidden="true"> · </span>
         <a href={view.mapHref}>See the whole tree</a>
+        {view.treeStartHref !== '/troubleshoot/' && (
+          <>
+            <span aria-hidden="true"> · </span>
+            <a href="/troubleshoot/">All symptoms</a>
+          </>
+        )}
       </p>
 
       {view.crumbs.length > 0 && (

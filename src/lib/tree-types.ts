@@ -51,6 +51,8 @@ export interface Tree {
   start: string;
   questions: TreeQuestion[];
   outcomes: TreeOutcome[];
+  /** When the outcomes were last checked against the reference facts. */
+  lastVerified?: Date | undefined;
 }
 
 /** One answer given: the question's id and the chosen option's id. */

@@ -80,6 +80,8 @@ export const treeSchema = z.object({
   start: nodeId,
   questions: z.array(treeQuestionSchema).min(1),
   outcomes: z.array(treeOutcomeSchema).min(1),
+  /** When the outcomes were last checked against the reference facts (shown on every page of the tree). */
+  lastVerified: z.coerce.date().optional(),
 });
 
 export type TreeData = z.infer<typeof treeSchema>;

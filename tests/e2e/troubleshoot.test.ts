@@ -14,7 +14,6 @@ afterAll(async () => {
 // Headings are polled: after back/forward the URL changes before the island re-renders.
 const h1 = (page: TestPage) => page.locator('main h1');
 const answer = (page: TestPage, name: string | RegExp) => page.locator('.tw-options').getByRole('link', { name });
-const walker = (page: TestPage) => page.locator('astro-island:has(.tw)');
 
 /** Open a tree page with JavaScript and wait until the island has hydrated. */
 async function open(path: string): Promise<TestPage> {
@@ -34,13 +33,13 @@ describe('decision tree with JavaScript', () => {
     await page.waitForURL('**/troubleshoot/rate-limits/rl-429-detail/?a=symptom:http-429');
     await expect.poll(() => h1(page).textContent()).toBe('What does the 429 response carry?');
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
-    await expect(page.locator('.tw [aria-live="polite"]').textContent()).resolves.toBe('Question: What does the 429 response carry?');
+    await expect.poll(() => page.locator('.tw [aria-live="polite"]').textContent()).toBe('Question: What does the 429 response carry?');
     await answer(page, /input-tokens-remaining/).click();
     await page.waitForURL(`**${OUTCOME_URL}`);
     await expect.poll(() => h1(page).textContent()).toBe('Input tokens per minute (ITPM) exhausted');
-    await expect(page.locator('.tw').getAttribute('data-node-kind')).resolves.toBe('outcome');
-    await expect(page.locator('.tw-fix').textContent()).resolves.toMatch(/Cache the stable prefix/);
-    await expect(page.title()).resolves.toMatch(/^Input tokens per minute \(ITPM\) exhausted/);
+    await expect.poll(() => page.locator('.tw').getAttribute('data-node-kind')).toBe('outcome');
+    await expect.poll(() => page.locator('.tw-fix').textContent()).toMatch(/Cache the stable prefix/);
+    await expect.poll(() => page.title()).toMatch(/^Input tokens per minute \(ITPM\) exhausted/);
     expect(page.errors).toEqual([]);
   });
 
@@ -69,6 +68,8 @@ describe('decision tree with JavaScript', () => {
   it('starts over, and changes an earlier answer from the breadcrumb', async () => {
     const page = await open(OUTCOME_URL);
     const crumbs = page.locator('.tw-path li');
+    // The walk in the URL began in the master tree; wait until the island shows it.
+    await expect.poll(() => crumbs.first().textContent()).toMatch(/What are you seeing\?/);
     await expect(crumbs.count()).resolves.toBe(2);
     await crumbs.nth(1).getByRole('link', { name: /Change/ }).click();
     await page.waitForURL('**/rl-429-detail/?a=symptom:http-429');
@@ -78,12 +79,13 @@ describe('decision tree with JavaScript', () => {
     await page.locator('.tw-restart').click();
     await page.waitForURL(/\/troubleshoot\/$/);
     await expect.poll(() => h1(page).textContent()).toBe('What are you seeing?');
-    await expect(page.locator('.tw-path').count()).resolves.toBe(0);
+    await expect.poll(() => page.locator('.tw-path').count()).toBe(0);
     // This page holds the master and rate-limits trees; an answer into another tree loads that tree's page.
     await answer(page, 'Responses are slow or time out').click();
     await page.waitForURL('**/troubleshoot/latency/?a=symptom:slow');
     await expect.poll(() => h1(page).textContent()).toBe('What kind of slow is it?');
     await expect.poll(() => page.locator('.tw-path li').first().textContent()).toMatch(/What are you seeing\?.*Responses are slow/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     expect(page.errors).toEqual([]);
   });
 
@@ -93,17 +95,29 @@ describe('decision tree with JavaScript', () => {
     await page.locator('astro-island:not([ssr]):has(.tw)').waitFor({ state: 'attached' });
     await expect.poll(() => h1(page).textContent()).toBe('Input tokens per minute (ITPM) exhausted');
     // The walk began in the master tree: the first answer shown is the master question, not the sub-tree's own start.
-    await expect(page.locator('.tw-path li').first().textContent()).resolves.toMatch(/What are you seeing\?.*HTTP 429/);
+    await expect.poll(() => page.locator('.tw-path li').first().textContent()).toMatch(/What are you seeing\?.*HTTP 429/);
   });
 
   it('shows a clear message and the start of the tree for an unknown or inconsistent URL', async () => {
     for (const bad of ['?a=no-such-question:x', '?a=symptom:http-429,rl-429-detail:output', '?a=garbage']) {
       const page = await open(`/troubleshoot/rate-limits/rl-itpm/${bad}`);
-      await expect(page.getByRole('alert').textContent()).resolves.toMatch(/This link could not be followed/);
+      await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/This link could not be followed/);
       await expect.poll(() => h1(page).textContent()).toBe('Which error does the failing call return?');
       await expect(page.locator('.tw-option').count()).resolves.toBeGreaterThan(1);
       await page.close();
     }
+  });
+});
+
+describe('decision tree when the XState chunk cannot load', () => {
+  it('still follows the answer as a plain link', async () => {
+    const page = await newPage(browser);
+    await page.route('**/_astro/tree-driver*.js', (route) => route.abort());
+    await page.goto('/troubleshoot/latency/');
+    await page.locator('astro-island:not([ssr]):has(.tw)').waitFor({ state: 'attached' });
+    await answer(page, 'Most calls are fine, a few take far longer').click();
+    await page.waitForURL('**/troubleshoot/latency/lat-tail/?a=lat-kind:tail');
+    await expect.poll(() => h1(page).textContent()).toBe('A slow tail');
   });
 });
 
@@ -174,8 +188,8 @@ describe('/diagnose/', () => {
     await expect(page.getByLabel('Simple requests (%)').inputValue()).resolves.toBe('60');
     for (let i = 1; i < 7; i++) await page.getByRole('button', { name: 'Next' }).click();
     await page.getByRole('button', { name: 'Show the recommendation' }).click();
-    await expect(page.locator('#dg-heading').textContent()).resolves.toBe('Recommendation');
-    await expect(page.locator('.dg-default').textContent()).resolves.toMatch(/Default: .*Haiku.* for 60% of requests/);
+    await expect.poll(() => page.locator('#dg-heading').textContent()).toBe('Recommendation');
+    await expect.poll(() => page.locator('.dg-default').textContent()).toMatch(/Default: .*Haiku.* for 60% of requests/);
     const costs = await page.locator('.dg-costs td').allTextContents();
     expect(costs).toHaveLength(3);
     for (const c of costs) expect(c).toMatch(/^\$[\d,.]+$/);
@@ -192,7 +206,7 @@ describe('/diagnose/', () => {
     await page.getByLabel('Simple requests (%)').fill('80');
     await page.getByLabel('Hard requests (%)').fill('40');
     await page.getByRole('button', { name: 'Next' }).click();
-    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/cannot be more than 100%/);
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/cannot be more than 100%/);
     await expect(page.locator('.dg-progress').textContent()).resolves.toMatch(/Step 1 of 7/);
   });
 
