@@ -53,7 +53,7 @@ export function islandBundles(dist = 'dist') {
   const closure = (entry, acc = new Set()) => {
     if (acc.has(entry)) return acc;
     acc.add(entry);
-    for (const m of read(entry).matchAll(/(?:from|import)\s*\(?\s*["']\.\/([^"']+\.js)["']/g)) {
+    for (const m of read(entry).matchAll(/(?:from|import)\s*\(?\s*["'`]\.\/([^"'`]+\.js)["'`]/g)) {
       if (files.includes(m[1])) closure(m[1], acc);
     }
     return acc;
