@@ -33,14 +33,14 @@ export function Driver(props: DriverProps) {
   const [snapshot, send] = useMachine(machine, {
     snapshot: machine.resolveState({ value: { walk: props.state.node }, context: { answers: props.state.answers } }),
   });
-  const acted = useRef(false);
+  // The node last mirrored into the URL and heading: any later change of node came from the reader.
+  const synced = useRef<string | null>(null);
   const [showProblem, setShowProblem] = useState(props.state.status === 'problem');
   const node = currentNode(snapshot);
   const answers = snapshot.context.answers;
   const view = viewOf(graph, node, answers);
 
   const dispatch = (action: WalkAction) => {
-    acted.current = true;
     setShowProblem(false);
     if (action.type === 'CHANGE') {
       for (let i = snapshot.context.answers.length; i > action.index; i--) send({ type: 'BACK' });
@@ -54,8 +54,11 @@ export function Driver(props: DriverProps) {
   }, [snapshot, showProblem]);
 
   useEffect(() => {
-    if (!acted.current || !view) return;
-    acted.current = false;
+    if (!view) return;
+    const first = synced.current === null;
+    if (synced.current === view.href) return;
+    synced.current = view.href;
+    if (first) return;
     if (view.href !== location.pathname + location.search) history.pushState({ tree: view.href }, '', view.href);
     syncHeading(view, true);
     props.setAnnounce(announcement(view));
