@@ -20,7 +20,7 @@ function distFile(dist, pathname) {
  * Loads `path` in a fresh context at a desktop viewport, waits for the network to go quiet, and
  * returns the gzipped bytes of the HTML, CSS and JS it requested, with the file list.
  */
-export async function measurePage(browser, baseURL, path, { dist = 'dist', width = 1280, height = 900 } = {}) {
+export async function measurePage(browser, baseURL, path, { dist = 'dist', width = 1280, height = 900, interact } = {}) {
   const context = await browser.newContext({ viewport: { width, height } });
   const page = await context.newPage();
   const seen = new Map();
@@ -32,6 +32,11 @@ export async function measurePage(browser, baseURL, path, { dist = 'dist', width
   });
   await page.goto(new URL(path, baseURL).href, { waitUntil: 'networkidle' });
   await page.waitForTimeout(200);
+  if (interact) {
+    await interact(page);
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(200);
+  }
   await context.close();
   const out = { path, html: 0, css: 0, js: 0, files: [] };
   for (const [pathname, type] of seen) {
@@ -68,7 +73,9 @@ export function islandBundles(dist = 'dist') {
     .sort((a, b) => a.island.localeCompare(b.island));
 }
 
-/** Sizes a static island needs on top of the framework runtime (preact + Astro's island client). */
+/** The framework runtime every island shares: Preact, its hooks and JSX runtime, Astro's Preact client. */
+export const isSharedRuntime = (pathname) => /\/(preact|hooks|jsxRuntime)\.module\.[\w-]+\.js$|\/client\.[\w-]+\.js$/.test(pathname);
+
 export function formatKB(bytes) {
   return `${(bytes / 1024).toFixed(1)} kB`;
 }

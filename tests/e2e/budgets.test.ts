@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { baseURL, openBrowser } from './support/browser.ts';
 // @ts-ignore: plain ESM helpers shared with `npm run bench`
-import { measurePage, formatKB } from '../../scripts/measure.mjs';
+import { measurePage, formatKB, isSharedRuntime } from '../../scripts/measure.mjs';
 // @ts-ignore
 import { BUDGETS, PAGE_TYPES } from '../../scripts/page-types.mjs';
 
@@ -30,6 +30,28 @@ describe('byte budgets (gzip -9 of what loads before any interaction)', () => {
       if (budget !== undefined) expect(m.js, `JS over ${formatKB(budget)} on ${path}:\n${detail}`).toBeLessThanOrEqual(budget);
       // No page ships the search UI before it is asked for.
       expect(m.files.some((f) => f.pathname.startsWith('/pagefind/pagefind-component-ui'))).toBe(false);
+    });
+  }
+});
+
+describe('island budgets (everything the island loads once used, XState included; the Preact runtime all islands share excluded)', () => {
+  const cases = [
+    { island: 'tree walker', path: '/troubleshoot/', budget: 20 * 1024, selector: 'a.tw-option' },
+    { island: 'calculator', path: '/calculator/', budget: 15 * 1024, selector: '#calc-perDay, input' },
+  ];
+  for (const c of cases) {
+    it(`${c.island} ≤ ${formatKB(c.budget)} after the first interaction`, async () => {
+      const m = (await measurePage(browser, baseURL, c.path, {
+        interact: async (page: import('playwright-core').Page) => {
+          await page.locator(c.selector).first().hover();
+          await page.locator(c.selector).first().focus();
+        },
+      })) as Measured;
+      const own = m.files.filter((f) => f.type === 'js' && !isSharedRuntime(f.pathname));
+      const bytes = own.reduce((sum, f) => sum + f.gzip, 0);
+      const detail = m.files.filter((f) => f.type === 'js').map((f) => `${f.pathname} ${formatKB(f.gzip)}${isSharedRuntime(f.pathname) ? ' (shared)' : ''}`).join('\n');
+      expect(own.some((f) => /use-machine|Calculator/.test(f.pathname)), detail).toBe(true);
+      expect(bytes, `${c.island} over budget:\n${detail}`).toBeLessThanOrEqual(c.budget);
     });
   }
 });
