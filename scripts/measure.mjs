@@ -42,6 +42,16 @@ export async function measurePage(browser, baseURL, path, { dist = 'dist', width
   for (const [pathname, type] of seen) {
     const body = distFile(dist, pathname);
     if (!body) continue;
+    if (type === 'document') {
+      // Small scripts Astro inlines into the page are JavaScript too: count them as JS, not HTML.
+      const html = body.toString('utf8');
+      const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*type="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('\n');
+      if (inline.trim()) {
+        const js = gz(Buffer.from(inline));
+        out.js += js;
+        out.files.push({ pathname: `${pathname} (inline scripts)`, type: 'js', gzip: js });
+      }
+    }
     const bytes = gz(body);
     const key = type === 'document' ? 'html' : type === 'stylesheet' ? 'css' : 'js';
     out[key] += bytes;
@@ -53,6 +63,7 @@ export async function measurePage(browser, baseURL, path, { dist = 'dist', width
 /** Every island bundle in dist/_astro with its gzipped size, plus what it imports (shared chunks). */
 export function islandBundles(dist = 'dist') {
   const dir = join(dist, '_astro');
+  const sharedFile = (f) => isSharedRuntime(`/_astro/${f}`);
   const files = readdirSync(dir).filter((f) => f.endsWith('.js'));
   const read = (f) => readFileSync(join(dir, f), 'utf8');
   const closure = (entry, acc = new Set()) => {
@@ -66,12 +77,20 @@ export function islandBundles(dist = 'dist') {
   return files
     .filter((f) => /^[A-Z][A-Za-z]+\.[A-Za-z0-9_-]+\.js$/.test(f)) // islands are named after their component
     .map((entry) => {
-      const all = [...closure(entry)];
+      const all = [...closure(entry)].filter((f) => !sharedFile(f));
       const total = all.reduce((sum, f) => sum + gz(readFileSync(join(dir, f))), 0);
       return { island: entry.split('.')[0], entry, files: all, gzip: total };
     })
     .sort((a, b) => a.island.localeCompare(b.island));
 }
+
+/** Gzipped bytes of the shared runtime (Preact, hooks, JSX runtime, Astro's Preact client). */
+islandBundles.sharedRuntimeBytes = (dist = 'dist') => {
+  const dir = join(dist, '_astro');
+  return readdirSync(dir)
+    .filter((f) => isSharedRuntime(`/_astro/${f}`))
+    .reduce((sum, f) => sum + gz(readFileSync(join(dir, f))), 0);
+};
 
 /** The framework runtime every island shares: Preact, its hooks and JSX runtime, Astro's Preact client. */
 export const isSharedRuntime = (pathname) => /\/(preact|hooks|jsxRuntime)\.module\.[\w-]+\.js$|\/client\.[\w-]+\.js$/.test(pathname);

@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -62,11 +63,15 @@ export async function serve({ root = 'dist', host = '127.0.0.1', port = 0 } = {}
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found (did you run `npm run build`?)');
       return;
     }
-    const body = await readFile(file);
-    res.writeHead(status, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'cache-control': 'no-cache',
-    });
+    let body = await readFile(file);
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    const headers = { 'content-type': type, 'cache-control': 'no-cache', vary: 'accept-encoding' };
+    // Compress text like any static host does (Pagefind's own files are already compressed).
+    if (/^(text\/|application\/(json|xml))/.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      body = gzipSync(body);
+      headers['content-encoding'] = 'gzip';
+    }
+    res.writeHead(status, headers);
     res.end(req.method === 'HEAD' ? undefined : body);
   });
   await new Promise((ok) => server.listen(port, host, ok));
