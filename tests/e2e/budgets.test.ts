@@ -47,7 +47,7 @@ describe('island budgets (everything the island loads once used, XState included
           await page.locator(c.selector).first().focus();
         },
       })) as Measured;
-      const own = m.files.filter((f) => f.type === 'js' && !isSharedRuntime(f.pathname));
+      const own = m.files.filter((f) => f.type === 'js' && f.pathname.startsWith('/_astro/') && !isSharedRuntime(f.pathname));
       const bytes = own.reduce((sum, f) => sum + f.gzip, 0);
       const detail = m.files.filter((f) => f.type === 'js').map((f) => `${f.pathname} ${formatKB(f.gzip)}${isSharedRuntime(f.pathname) ? ' (shared)' : ''}`).join('\n');
       expect(own.some((f) => /use-machine|Calculator/.test(f.pathname)), detail).toBe(true);
