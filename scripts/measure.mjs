@@ -19,8 +19,10 @@ function distFile(dist, pathname) {
 /**
  * Loads `path` in a fresh context at a desktop viewport, waits for the network to go quiet, and
  * returns the gzipped bytes of the HTML, CSS and JS it requested, with the file list.
+ * @param {{ dist?: string, width?: number, height?: number, interact?: (page: any) => Promise<void> }} [options]
  */
-export async function measurePage(browser, baseURL, path, { dist = 'dist', width = 1280, height = 900, interact } = {}) {
+export async function measurePage(browser, baseURL, path, options = {}) {
+  const { dist = 'dist', width = 1280, height = 900, interact } = options;
   const context = await browser.newContext({ viewport: { width, height } });
   const page = await context.newPage();
   const seen = new Map();
