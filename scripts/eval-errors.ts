@@ -1,7 +1,7 @@
 /**
  * npm run eval:errors [-- --dist <dir>] [-- --set <jsonl>] [-- --no-search]
  *
- * Runs every message of the error eval set (default ../shared/eval/errors-dev.jsonl) through
+ * Runs every message of the error eval set (default tests/fixtures/eval/errors-dev.jsonl) through
  *   1. classifyError (src/lib/classify-error.ts): top-1 category, and
  *   2. Pagefind in the built site (default dist/, built with `npm run build`), in headless Chromium:
  *      pagefind.search(cleanQuery(message)), top-1 and top-3 categories of the result pages,
@@ -38,7 +38,7 @@ const arg = (name: string): string | undefined => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const setPath = resolve(arg('--set') ?? process.env.EVAL_SET ?? '../shared/eval/errors-dev.jsonl');
+const setPath = resolve(arg('--set') ?? process.env.EVAL_SET ?? 'tests/fixtures/eval/errors-dev.jsonl');
 const dist = resolve(arg('--dist') ?? process.env.EVAL_DIST ?? 'dist');
 const withSearch = !args.includes('--no-search');
 const TARGET = 0.95;

@@ -322,7 +322,7 @@ function deprecationFacts(n: Normalised): Facts {
 interface Rule {
   /** entry id in content/errors/ */
   id: string;
-  /** shared vocabulary (shared/eval/README.md) */
+  /** shared vocabulary (src/schemas/error.ts, tests/fixtures/eval/README.md) */
   category: string;
   /** the text must match this */
   when: RegExp;

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 
-/** The shared category vocabulary (../shared/eval/README.md). Also used as the Pagefind `category` filter. */
+/** The shared category vocabulary (documented in tests/fixtures/eval/README.md). Also used as the Pagefind `category` filter. */
 export const ERROR_CATEGORIES = [
   'rate-limit',
   'overloaded',

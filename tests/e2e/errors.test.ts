@@ -20,7 +20,7 @@ async function openPasteBox(): Promise<TestPage> {
   return page;
 }
 
-// Three real messages from ../shared/eval/errors-dev.jsonl (different surfaces and causes), and where they must land.
+// Three real messages from tests/fixtures/eval/errors-dev.jsonl (different surfaces and causes), and where they must land.
 const PASTES = [
   {
     name: 'a Claude Code context overflow',

@@ -5,7 +5,7 @@
 // `@anthropic-ai/sdk`. Each test scripts the replies (a queue, or a function of
 // the request) and can assert on every request it received.
 //
-// Shapes follow the real API (shared/reference/claude-facts.md §3–4): error
+// Shapes follow the real API (Anthropic's errors and streaming pages): error
 // bodies are `{"type":"error","error":{"type","message"},"request_id":"req_…"}`
 // with the same id in the `request-id` header; streams send message_start,
 // content_block_start, content_block_delta…, content_block_stop, message_delta,

@@ -10,7 +10,7 @@ interface DevCase {
   surface: string;
 }
 
-const DEV_SET = new URL('../../../shared/eval/errors-dev.jsonl', import.meta.url);
+const DEV_SET = new URL('../fixtures/eval/errors-dev.jsonl', import.meta.url);
 const dev: DevCase[] = readFileSync(DEV_SET, 'utf8')
   .split('\n')
   .filter((l) => l.trim() !== '')

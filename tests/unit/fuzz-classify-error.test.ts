@@ -22,7 +22,7 @@ import { HOSTILE_VALUES, ensure, hostileString, numberText } from '../support/ho
 
 const RUNS = 3000;
 
-const dev: string[] = readFileSync(new URL('../../../shared/eval/errors-dev.jsonl', import.meta.url), 'utf8')
+const dev: string[] = readFileSync(new URL('../fixtures/eval/errors-dev.jsonl', import.meta.url), 'utf8')
   .split('\n')
   .filter((l) => l.trim() !== '')
   .map((l) => (JSON.parse(l) as { message: string }).message);

@@ -31,7 +31,7 @@ const pasteErrors: PasteBoxError[] = readdirSync(join(root, 'content/errors'))
   .map((f) => parse(readFileSync(join(root, 'content/errors', f), 'utf8')) as { id: string; title: string; fixSummary: string })
   .map((e) => ({ id: e.id, title: e.title, fix: e.fixSummary }));
 
-const dev: string[] = readFileSync(join(root, '../shared/eval/errors-dev.jsonl'), 'utf8')
+const dev: string[] = readFileSync(join(root, 'tests/fixtures/eval/errors-dev.jsonl'), 'utf8')
   .split('\n')
   .filter((l) => l.trim() !== '')
   .map((l) => (JSON.parse(l) as { message: string }).message);
