@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 const script = new URL('../../scripts/check-live.ts', import.meta.url).pathname;
 
 function run(env: Record<string, string | undefined>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const clean = { ...process.env, ANTHROPIC_API_KEY: undefined, ANTHROPIC_BASE_URL: undefined, ANTHROPIC_AUTH_TOKEN: undefined, ...env };
+  const clean: Record<string, string | undefined> = { ...process.env, ANTHROPIC_API_KEY: undefined, ANTHROPIC_BASE_URL: undefined, ANTHROPIC_AUTH_TOKEN: undefined, ...env };
   for (const k of Object.keys(clean)) if (clean[k] === undefined) delete clean[k];
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', script], { env: clean as NodeJS.ProcessEnv });
