@@ -35,3 +35,29 @@ export function withStatusOn<M extends Pick<CatalogueModel, 'status' | 'retires'
     return status === m.status ? m : { ...m, status };
   });
 }
+
+/** Whole days from `from` to `to` (YYYY-MM-DD, UTC); negative when `to` is earlier. */
+const days = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+/**
+ * One line for a model's lifecycle on `day`, e.g. "Deprecated: retires 2027-01-22 (50 days left)". A passed date is
+ * always said in the past tense: the status is computed from it first, so "deprecated and retires on" a past date
+ * cannot be produced.
+ */
+export function lifecycleLine(m: Pick<CatalogueModel, 'status' | 'retires' | 'eolNotBefore'>, day: string): string {
+  const status = statusOn(m.status, m.retires, day).value;
+  const retires = m.retires?.value;
+  switch (status) {
+    case 'current':
+      return 'Current';
+    case 'legacy':
+      return m.eolNotBefore ? `Legacy: available until at least ${m.eolNotBefore.value}` : 'Legacy: still available';
+    case 'deprecated': {
+      if (!retires) return 'Deprecated: retirement date not announced';
+      const left = days(day, retires);
+      return `Deprecated: retires ${retires} (${left} ${left === 1 ? 'day' : 'days'} left)`;
+    }
+    case 'retired-api':
+      return retires ? `Retired on the Claude API on ${retires}` : 'Retired on the Claude API';
+  }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildDate, hasPassed, statusOn, withStatusOn } from '../../src/lib/catalogue-status.ts';
+import { buildDate, hasPassed, lifecycleLine, statusOn, withStatusOn } from '../../src/lib/catalogue-status.ts';
 import { BUILD_DATE, declaredModels, models } from '../../content/catalogue.ts';
 import type { Figure, ModelStatus } from '../../src/schemas/catalogue.ts';
 
@@ -33,5 +33,25 @@ describe('status follows dates', () => {
     expect(buildDate({ GUIDE_BUILD_DATE: '2027-03-04' })).toBe('2027-03-04');
     expect(buildDate({ GUIDE_BUILD_DATE: 'tomorrow' })).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(buildDate({})).toBe(new Date().toISOString().slice(0, 10));
+  });
+});
+
+describe('the lifecycle line never says "retires" about a past date', () => {
+  const dep = { status: fig<ModelStatus>('deprecated'), retires: fig('2027-01-22'), eolNotBefore: undefined };
+  test('before, on and after the day', () => {
+    expect(lifecycleLine(dep, '2027-01-21')).toBe('Deprecated: retires 2027-01-22 (1 day left)');
+    expect(lifecycleLine(dep, '2026-12-03')).toBe('Deprecated: retires 2027-01-22 (50 days left)');
+    expect(lifecycleLine(dep, '2027-01-22')).toBe('Retired on the Claude API on 2027-01-22');
+    expect(lifecycleLine(dep, '2027-06-01')).toBe('Retired on the Claude API on 2027-01-22');
+  });
+  test('every catalogue model, on every day of the next two years', () => {
+    for (let d = 0; d < 730; d += 7) {
+      const day = new Date(Date.parse(`${BUILD_DATE}T00:00:00Z`) + d * 86_400_000).toISOString().slice(0, 10);
+      for (const m of declaredModels) {
+        const line = lifecycleLine(m, day);
+        const m2 = /retires (\d{4}-\d{2}-\d{2})/.exec(line);
+        if (m2) expect(m2[1]! > day, `${m.id} on ${day}: ${line}`).toBe(true);
+      }
+    }
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { catalogue } from '../../content/catalogue.ts';
 import { parseCatalogue } from '../../src/schemas/catalogue.ts';
 import { allFacts, findModel, getFact, getModel, MODEL_IDS, pricesForPrompt, suggestModels } from '../../src/lib/catalogue.ts';
-import { factFigure, MODEL_FIELDS, modelFigure } from '../../src/lib/facts.ts';
+import { FACT_GROUP_LABEL, FACT_LABEL, factFigure, MODEL_FIELDS, modelFigure } from '../../src/lib/facts.ts';
 
 const BRIEF_IDS = [
   'opus-5-5',
@@ -122,6 +122,13 @@ describe('the catalogue file', () => {
     for (const line of status.match(/^import .*$/gm) ?? []) expect(line).toMatch(/^import type /);
     const lib = readFileSync(new URL('../../src/lib/catalogue.ts', import.meta.url), 'utf8');
     expect(lib).not.toMatch(/from ['"]astro\/zod['"]|from ['"]zod['"]/);
+  });
+
+  test('every fact and fact group has a readable name for /models/', () => {
+    for (const [k] of allFacts()) {
+      expect(FACT_LABEL[k], k).toBeDefined();
+      expect(FACT_GROUP_LABEL[k.split('.')[0]!], k).toBeDefined();
+    }
   });
 
   test('the key list at the top of the file matches the facts', () => {
