@@ -12,6 +12,22 @@ const sdkCommit = (sha: string) => `https://github.com/anthropics/anthropic-sdk-
 
 export const changes: Change[] = [
   {
+    id: '2026-02-05-opus-4-6-released',
+    date: '2026-02-05',
+    models: ['opus-4-6'],
+    kind: 'release',
+    text: 'Claude Opus 4.6 (claude-opus-4-6) released with a 1M context window and 128K max output at $5 / $25.',
+    source: 'S2-opus-4-6',
+  },
+  {
+    id: '2026-02-17-sonnet-4-6-released',
+    date: '2026-02-17',
+    models: ['sonnet-4-6'],
+    kind: 'release',
+    text: 'Claude Sonnet 4.6 (claude-sonnet-4-6) released with a 1M context window at $3 / $15.',
+    source: 'S2-sonnet-4-6',
+  },
+  {
     id: '2026-02-19-haiku-3-5-retired',
     date: '2026-02-19',
     models: ['haiku-3-5'],
