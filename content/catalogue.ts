@@ -802,6 +802,9 @@ export const declaredModels: Catalogue['models'] = [
   },
 ];
 
+/** The day the figures of this file were last checked against their sources (shown as "last verified" on /models/). */
+export const LAST_CHECKED = '2026-12-03';
+
 /** The day this build was made (YYYY-MM-DD, UTC); the footer states it. */
 export const BUILD_DATE = buildDate();
 

@@ -2,12 +2,12 @@
  * Read access to the model catalogue (content/catalogue.ts): lookups by key, API id or alias, close-match
  * suggestions, non-model facts by key path. Pure; no zod at runtime (the schema is type-only here).
  */
-import { BUILD_DATE, catalogue, facts, models, rateLimits, sources, unpriced } from '../../content/catalogue.ts';
+import { BUILD_DATE, LAST_CHECKED, catalogue, facts, models, rateLimits, sources, unpriced } from '../../content/catalogue.ts';
 import { closeMatches, createIndex, pricesForPrompt, type ModelIndex, type PricingData } from './catalogue-index.ts';
 import type { CatalogueFact, CatalogueModel, CatalogueSource, FactTree, Figure, PriceSet, RateLimitPoolId, UnpricedModel } from '../schemas/catalogue.ts';
 
 export type { CatalogueModel, CatalogueFact, Figure, PriceSet, RateLimitPoolId, ModelIndex, PricingData };
-export { BUILD_DATE, catalogue, rateLimits, pricesForPrompt };
+export { BUILD_DATE, LAST_CHECKED, catalogue, rateLimits, pricesForPrompt };
 export type { UnpricedModel };
 
 export const MODELS: readonly CatalogueModel[] = models;

@@ -55,6 +55,12 @@ describe('/models/', () => {
     expect(await page.locator('h1').textContent()).toMatch(/Claude Sonnet 5\.5/);
     const figures = ((await page.locator('table.model-figures').textContent()) ?? '').replace(/\s+/g, ' ');
     expect(figures).toMatch(/Minimum cacheable prompt\s*512 tokens/);
+    await checkA11y(page, 'models/sonnet-5-5 (light)');
+    const dark = await newPage(browser, { colorScheme: 'dark', width: 375 });
+    await dark.goto('/models/opus-4-5/');
+    expect(await dark.locator('.model-lifecycle').textContent()).toMatch(BUILD_DATE < '2027-01-22' ? /Deprecated: retires 2027-01-22/ : /Retired/);
+    await checkA11y(dark, 'models/opus-4-5 (dark, 375 px)');
+    await dark.context().close();
     await page.goto('/models/haiku-5-5/');
     expect(await page.locator('table.model-figures').textContent()).toMatch(/Minimum cacheable prompt\s*unknown/);
     await page.goto('/models/');
