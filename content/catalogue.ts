@@ -12,9 +12,15 @@
  * tests/unit/catalogue.test.ts. This file must not import zod at runtime (islands bundle it).
  *
  * ── Model keys (models[].id) ───────────────────────────────────────────────────────────────────────────────
- *   opus-5-5 sonnet-5-5 haiku-5-5 fable-5-2 fable-5-1 opus-5 opus-4-8 opus-4-7 opus-4-6 opus-4-5
+ *   opus-5-5 sonnet-5-5 haiku-5-5 fable-5-2 fable-5-1 fable-5 opus-5 opus-4-8 opus-4-7 opus-4-6 opus-4-5
  *   sonnet-5 sonnet-4-6 sonnet-4-5 haiku-4-5 opus-4-1 haiku-3-5
- *   Lookups (src/lib/catalogue.ts `findModel`) also accept the API id and aliases, e.g. claude-haiku-4-5-20251001.
+ *   Lookups (src/lib/catalogue.ts `findModel`) also accept the API id, aliases and siblings (the Mythos twins of the
+ *   Fable models, e.g. claude-mythos-5-2), e.g. claude-haiku-4-5-20251001. `unpriced` lists ids with no public price
+ *   (claude-mythos-preview); `resolveModelId` knows those too.
+ *
+ * ── Status follows dates ───────────────────────────────────────────────────────────────────────────────────
+ *   `declaredModels` is what the sources say; `models` is that list with the status on the build date
+ *   (src/lib/catalogue-status.ts): once `retires` has passed, the model is `retired-api` on every page.
  *
  * ── <Fact model="…" field="…"> fields ──────────────────────────────────────────────────────────────────────
  *   name apiId input output cacheWrite5m cacheWrite1h cacheRead batchInput batchOutput contextWindow maxOutput
@@ -23,6 +29,7 @@
  *
  * ── <Fact k="…"> keys (non-model facts, below in `facts`) ──────────────────────────────────────────────────
  *   multipliers.cacheWrite5m  multipliers.cacheWrite1h  multipliers.cacheRead  multipliers.cacheReadFable51
+ *   multipliers.cacheReadOpus55  multipliers.cacheReadSonnet55
  *   multipliers.batch  multipliers.usGeo  multipliers.cloudRegional
  *   breakEven.reads5m  breakEven.reads1h
  *   tokenizerInflation
@@ -30,9 +37,15 @@
  *   rateLimitScheme.newTiersSince  rateLimitScheme.oldTablesAsOf  rateLimitScheme.opusRaise
  *   requestSizeLimits.messages  requestSizeLimits.countTokens  requestSizeLimits.batch  requestSizeLimits.files
  *   sdkDefaults.maxRetries  sdkDefaults.timeoutMinutes  sdkDefaults.apiVersion
+ *   apiVersions.latest  apiVersions.previous  apiVersions.typescriptSdk  apiVersions.pythonSdk1x  apiVersions.pythonSdk2x
+ *   apiVersions.rejects  apiVersions.observedMessage  apiVersions.bedrock
+ *   rateLimitsApi.endpoint  rateLimitsApi.workspaceEndpoint  rateLimitsApi.sdkMethod
+ *   workspaceLimits.itpmCountsCacheReads  workspaceLimits.takesEffect
+ *   cloudBatch.vertex
  *   batchLimits.maxRequests  batchLimits.maxMb
  *   cache.maxBreakpoints
- *   fastMode.input  fastMode.output
+ *   fastMode.input  fastMode.output  fastMode.opus55Input  fastMode.opus55Output  fastMode.fable52Input  fastMode.fable52Output
+ *   fastMode.generallyAvailable  fastMode.researchPreview  fastMode.platforms  fastMode.opus48RemovedOn  fastMode.opus47RemovedOn
  *   serverTools.webSearchPer1000
  *   longContext.oldPremiumAbove  longContext.oldInputMultiplier  longContext.oldOutputMultiplier
  *   dataResidency.cloudRegionalPremium
@@ -44,9 +57,11 @@
  * ── How to change a figure ─────────────────────────────────────────────────────────────────────────────────
  *   1. Read the live page; 2. change the value AND its source / asOf / confidence; 3. add the source to `sources`
  *   if new; 4. `npx vitest run --project unit tests/unit/catalogue.test.ts`. Adding a model is one entry in `models`
- *   (plus its id in a rate-limit pool if it shares one).
+ *   (plus its id in a rate-limit pool if it shares one). The drift test
+ *   (tests/unit/sdk-drift.test.ts) fails when the installed SDK names a model this file cannot resolve.
  */
 import type { Catalogue, CatalogueSource, Confidence, Figure, PriceSet } from '../src/schemas/catalogue.ts';
+import { buildDate, withStatusOn } from '../src/lib/catalogue-status.ts';
 
 /** When each source was read; kept apart from `sources` so island bundles that never show a source stay small. */
 const AS_OF = {
@@ -78,6 +93,19 @@ const AS_OF = {
   F52: '2026-11-23',
   'F52-3p': '2026-11-23',
   'F51-3p': '2026-11',
+  SDK: '2026-12-01',
+  RN: '2026-12-02',
+  F5: '2026-12-02',
+  'F5-3p': '2026-06-09',
+  O5: '2026-12-02',
+  SON5: '2026-12-02',
+  S55N: '2026-12-02',
+  'S55-3p': '2026-10-24',
+  FAST: '2026-12-02',
+  VER: '2026-12-02',
+  WSRL: '2026-12-02',
+  VXB: '2026-12-02',
+  PY: '2026-12-02',
 } as const;
 type SourceKey = keyof typeof AS_OF;
 
@@ -225,6 +253,71 @@ export const sources = /* @__PURE__ */ withAsOf({
     title: 'LiteLLM discussion 39163 (Fable 5.1 cache minimum)',
     confidence: 'third-party',
   },
+  SDK: {
+    url: 'https://www.npmjs.com/package/@anthropic-ai/sdk/v/1.16.0',
+    title: "Anthropic's TypeScript SDK 1.16.0: CHANGELOG, Model type and deprecated-models table",
+    confidence: 'confirmed',
+  },
+  RN: {
+    url: 'https://platform.claude.com/docs/en/release-notes/overview',
+    title: 'Claude Platform release notes',
+    confidence: 'confirmed',
+  },
+  F5: {
+    url: 'https://platform.claude.com/docs/en/models/fable-5/overview',
+    title: 'Claude Fable 5 overview',
+    confidence: 'confirmed',
+  },
+  'F5-3p': {
+    url: 'https://github.com/PaulArgoud/mxchat-promptcache/releases/tag/v0.7.0',
+    title: 'mxchat-promptcache v0.7.0 release notes (Fable 5 / Mythos 5 cache minimum)',
+    confidence: 'third-party',
+  },
+  O5: {
+    url: 'https://platform.claude.com/docs/en/models/opus-5/overview',
+    title: 'Claude Opus 5 overview',
+    confidence: 'confirmed',
+  },
+  SON5: {
+    url: 'https://platform.claude.com/docs/en/models/sonnet-5/overview',
+    title: 'Claude Sonnet 5 overview',
+    confidence: 'confirmed',
+  },
+  S55N: {
+    url: 'https://platform.claude.com/docs/en/models/sonnet-5-5/whats-new-sonnet-5-5',
+    title: "What's new in Claude Sonnet 5.5",
+    confidence: 'confirmed',
+  },
+  'S55-3p': {
+    url: 'https://github.com/kurofune/claudit/releases/tag/v1.9.2',
+    title: 'claudit v1.9.2 release notes (Sonnet 5.5 cache-read cut of 2026-10-07)',
+    confidence: 'third-party',
+  },
+  FAST: {
+    url: 'https://platform.claude.com/docs/en/build-with-claude/fast-mode',
+    title: 'Fast mode',
+    confidence: 'confirmed',
+  },
+  VER: {
+    url: 'https://platform.claude.com/docs/en/api/versioning',
+    title: 'API versions',
+    confidence: 'confirmed',
+  },
+  WSRL: {
+    url: 'https://platform.claude.com/docs/en/api/java/organization/workspaces/rate_limits/update',
+    title: 'Set workspace rate limits (Admin API reference)',
+    confidence: 'confirmed',
+  },
+  VXB: {
+    url: 'https://docs.cloud.google.com/gemini-enterprise-agent-platform/models/partner-models/claude/batch',
+    title: 'Google Cloud: batch predictions with Anthropic Claude models',
+    confidence: 'confirmed',
+  },
+  PY: {
+    url: 'https://pypi.org/project/anthropic/',
+    title: "Anthropic's Python SDK (anthropic 1.x, _constants.py)",
+    confidence: 'confirmed',
+  },
 });
 
 function fig<T>(value: T, source: SourceKey, confidence: Confidence, note?: string, asOf?: string): Figure<T> {
@@ -274,7 +367,8 @@ const opus4Prices = (source: SourceKey) => priceSet((v) => c(v, source), 5, 25, 
 const sonnet4Prices = priceSet((v) => c(v, 'S1'), 3, 15, 3.75, 6, 0.3);
 const sonnet5Prices = (source: SourceKey) => priceSet((v) => c(v, source), 2, 10, 2.5, 4, 0.2);
 
-export const models: Catalogue['models'] = [
+/** Each model as its sources describe it; `models` below applies the dates. */
+export const declaredModels: Catalogue['models'] = [
   // ── Current ──────────────────────────────────────────────────────────────────────────────────────────────
   {
     id: 'opus-5-5',
@@ -282,6 +376,8 @@ export const models: Catalogue['models'] = [
     tier: 'opus',
     status: c('current', 'S15-opus-5-5'),
     apiId: c('claude-opus-5-5', 'S15-opus-5-5'),
+    released: c('2026-09-22', 'SDK', 'SDK 0.128.0 of 2026-09-22 added claude-opus-5-5'),
+    eolNotBefore: c('2027-09-22', 'S15-opus-5-5', 'Amazon Bedrock model card'),
     contextWindow: c(1_000_000, 'S15-opus-5-5'),
     maxOutput: c(128_000, 'S15-opus-5-5'),
     prices: priceSet((v) => c(v, 'S15-opus-5-5'), 4, 20, 5, 8, 0.2),
@@ -290,7 +386,11 @@ export const models: Catalogue['models'] = [
     tokenizer: c('4.7', 'S1', TOKENIZER_NEW),
     defaultEffort: c('medium', 'S15-opus-5-5'),
     latency: c('Moderate', 'S15-opus-5-5'),
-    notes: ['Cache reads are billed at 0.05× input ($0.20), not the usual 0.1×.'],
+    notes: [
+      'Cache reads are billed at 0.05× input ($0.20), not the usual 0.1×.',
+      'Fast mode is generally available (no beta header) at 2× the standard rates.',
+      'No source gives its minimum cacheable prompt.',
+    ],
   },
   {
     id: 'sonnet-5-5',
@@ -298,13 +398,27 @@ export const models: Catalogue['models'] = [
     tier: 'sonnet',
     status: c('current', 'S15-sonnet-5-5'),
     apiId: c('claude-sonnet-5-5', 'S15-sonnet-5-5'),
+    released: u('2026-09-28', 'SDK', 'the day SDK 0.129.0 added claude-sonnet-5-5; the launch date itself is only in third-party copies'),
     contextWindow: c(1_000_000, 'S15-sonnet-5-5'),
     maxOutput: c(128_000, 'S15-sonnet-5-5'),
-    prices: sonnet5Prices('S15-sonnet-5-5'),
+    prices: {
+      ...sonnet5Prices('S15-sonnet-5-5'),
+      cacheRead: u(
+        0.1,
+        'S55N',
+        "$0.10 (0.05×) since 2026-10-07 per Anthropic's What's new page and pricing trackers that re-read the live pricing page; an older copy of the Sonnet 5.5 overview still shows $0.20",
+      ),
+    },
+    minCacheablePrompt: c(512, 'S55N', 'Sonnet 5 needs 1,024'),
+    thinking: c('adaptive', 'S55N', 'turn up-front thinking off with between_tools; thinking: {type: "disabled"} is rejected'),
     batchMultiplier: c(0.5, 'S15-sonnet-5-5', 'Batch $1 / $5'),
     usGeo: c(true, 'S10', GEO_RULE),
     tokenizer: c('4.7', 'S1', TOKENIZER_NEW),
     latency: c('Fast', 'S15-sonnet-5-5'),
+    notes: [
+      'tool_choice "any" and "tool" return a 400; use strict tool use or structured outputs.',
+      'Thinking blocks are bound to the model and the conversation: blocks another model cannot read are dropped, and editing earlier history returns a 400.',
+    ],
   },
   {
     id: 'haiku-5-5',
@@ -352,22 +466,28 @@ export const models: Catalogue['models'] = [
     tier: 'fable',
     status: c('current', 'F52'),
     apiId: c('claude-fable-5-2', 'F52'),
-    released: c('2026-11-09', 'F52'),
-    contextWindow: t(1_000_000, 'F52-3p', '1M context at one rate'),
+    siblings: c([{ name: 'Claude Mythos 5.2', apiId: 'claude-mythos-5-2' }], 'RN', 'same specs and prices; only for organisations verified through Anthropic programmes'),
+    released: c('2026-11-09', 'RN'),
+    contextWindow: c(1_000_000, 'RN', '1M context at one rate'),
+    maxOutput: c(128_000, 'RN'),
     prices: priceSet(
-      (v) => t(v, 'F52-3p', 'list price quoted by third parties; not yet on the official pricing page we read'),
+      (v) => c(v, 'RN', "release notes of 2026-11-09"),
       8,
       40,
       10,
       16,
       0.2,
+      (v) => t(v, 'F52-3p', 'cache prices quoted by third parties only'),
     ),
+    thinking: c('adaptive-only', 'RN', 'adaptive thinking is always on'),
     batchMultiplier: u(0.5, 'S1', BATCH_RULE),
     usGeo: u(true, 'S10', `${GEO_RULE}; not stated for Fable`),
     tokenizer: u('4.7', 'S1', FABLE_INFERRED),
     latency: c('Slower', 'S15-opus-5-5', 'Fable tier label in the current comparison table'),
     notes: [
-      'Also named Mythos 5.2. Available on the Claude API, Claude Platform on AWS, Google Cloud, Amazon Bedrock and Microsoft Foundry.',
+      'Claude Mythos 5.2 (claude-mythos-5-2) has the same specifications and prices, for verified organisations only.',
+      'Available on the Claude API, Claude Platform on AWS, Google Cloud, Amazon Bedrock and Microsoft Foundry.',
+      'Fast mode is generally available; its price (2× standard) is only in third-party copies.',
     ],
   },
   // ── Legacy, still available ──────────────────────────────────────────────────────────────────────────────
@@ -376,27 +496,68 @@ export const models: Catalogue['models'] = [
     name: 'Claude Fable 5.1',
     tier: 'fable',
     status: u('legacy', 'F52', 'inferred: Fable 5.2 replaced it on 2026-11-09'),
+    apiId: c('claude-fable-5-1', 'SDK'),
+    siblings: c([{ name: 'Claude Mythos 5.1', apiId: 'claude-mythos-5-1' }], 'RN', 'same specs and prices, for Project Glasswing participants'),
+    released: c('2026-09-01', 'RN'),
+    contextWindow: c(1_000_000, 'RN'),
+    maxOutput: c(128_000, 'RN'),
     prices: priceSet((v) => c(v, 'S1'), 10, 50, 12.5, 20, 0.25),
+    thinking: c('adaptive-only', 'RN', 'adaptive thinking is always on'),
     batchMultiplier: u(0.5, 'S1', BATCH_RULE),
     usGeo: u(true, 'S10', `${GEO_RULE}; not stated for Fable`),
     tokenizer: u('4.7', 'S1', FABLE_INFERRED),
     minCacheablePrompt: t(512, 'F51-3p'),
     latency: c('Slower', 'S15-opus-5-5', 'Fable tier label in the current comparison table'),
-    notes: ['Also named Mythos 5.1. Cache reads at 0.025× input ($0.25), the lowest ratio of any Claude model.'],
+    notes: [
+      'Claude Mythos 5.1 (claude-mythos-5-1) has the same specifications and prices, for Project Glasswing participants.',
+      'Cache reads at 0.025× input ($0.25), the lowest ratio of any Claude model.',
+      'tool_choice "any" and "tool" return a 400.',
+    ],
+  },
+  {
+    id: 'fable-5',
+    name: 'Claude Fable 5',
+    tier: 'fable',
+    status: c('legacy', 'F5'),
+    apiId: c('claude-fable-5', 'F5'),
+    siblings: c([{ name: 'Claude Mythos 5', apiId: 'claude-mythos-5' }], 'F5', 'same specs and prices, by invitation only'),
+    released: c('2026-06-09', 'F5'),
+    contextWindow: c(1_000_000, 'F5'),
+    maxOutput: c(128_000, 'F5'),
+    prices: priceSet((v) => c(v, 'F5'), 10, 50, 12.5, 20, 1),
+    batchMultiplier: u(0.5, 'S1', BATCH_RULE),
+    usGeo: u(true, 'S10', `${GEO_RULE}; not stated for Fable`),
+    tokenizer: u('4.7', 'S1', FABLE_INFERRED),
+    minCacheablePrompt: t(512, 'F5-3p'),
+    thinking: c('adaptive-only', 'F5', 'adaptive thinking is always on'),
+    latency: c('Slower', 'S15-opus-5-5', 'Fable tier label in the current comparison table'),
+    replacedBy: 'fable-5-2',
+    notes: ['Claude Mythos 5 (claude-mythos-5) has the same specifications and prices, by invitation only.'],
   },
   {
     id: 'opus-5',
     name: 'Claude Opus 5',
     tier: 'opus',
-    status: u('legacy', 'S15-opus-5-5', 'not in the current lineup; its own overview page is not in our sources'),
-    prices: opus4Prices('S1'),
+    status: c('legacy', 'O5'),
+    apiId: c('claude-opus-5', 'O5'),
+    released: c('2026-07-24', 'O5'),
+    eolNotBefore: c('2027-07-24', 'O5'),
+    contextWindow: c(1_000_000, 'O5', '1M is both the default and the maximum'),
+    maxOutput: c(128_000, 'O5'),
+    prices: { ...opus4Prices('S1'), input: c(5, 'O5'), output: c(25, 'O5') },
+    thinking: c('adaptive', 'O5', 'thinking is on by default; it can be turned off only at effort high or lower'),
+    defaultEffort: c('high', 'O5'),
+    replacedBy: 'opus-5-5',
     batchMultiplier: batchHalf,
     usGeo: c(true, 'S10', GEO_RULE),
     tokenizer: c('4.7', 'S1', TOKENIZER_NEW),
     toolTokensAuto: c(286, 'S7'),
     toolTokensAny: c(406, 'S7'),
     latency: u('Moderate', 'S15-opus-5-5', LATENCY_TIER),
-    notes: ['Fast mode (research preview, Claude API only, no Batch) is billed at the fast-mode rates.'],
+    notes: [
+      'Fast mode is a research preview here (beta header fast-mode-2026-02-01), billed at the fast-mode rates.',
+      'Knowledge cutoff May 2026. No web fetch tool; Priority Tier is not supported.',
+    ],
   },
   {
     id: 'opus-4-8',
@@ -418,7 +579,8 @@ export const models: Catalogue['models'] = [
     toolTokensAny: c(410, 'S7'),
     latency: u('Moderate', 'S15-opus-5-5', LATENCY_TIER),
     rateLimitPool: 'opus-4x',
-    notes: ['Fast mode (research preview, Claude API only, no Batch) is billed at the fast-mode rates.'],
+    replacedBy: 'opus-5-5',
+    notes: ['Fast mode was removed on 2026-11-30: a request with speed "fast" now returns an error. Move fast traffic to Opus 5.5.'],
   },
   {
     id: 'opus-4-7',
@@ -476,12 +638,18 @@ export const models: Catalogue['models'] = [
     id: 'opus-4-5',
     name: 'Claude Opus 4.5',
     tier: 'opus',
-    status: c('legacy', 'S2-opus-4-5'),
+    status: c('deprecated', 'SDK', 'SDK 1.13.0 (2026-11-23) marked it deprecated'),
     apiId: c('claude-opus-4-5-20251101', 'S2-opus-4-5'),
     aliases: c(['claude-opus-4-5'], 'S2-opus-4-5'),
     bedrockId: c('anthropic.claude-opus-4-5-20251101-v1:0', 'S19'),
     vertexId: c('claude-opus-4-5@20251101', 'S19'),
     released: c('2025-11-24', 'S2-opus-4-5'),
+    retires: u(
+      '2027-01-22',
+      'SDK',
+      "tentative: the end-of-life date in the SDK's deprecated-models table (\"January 22nd, 2027\"); not yet in an Anthropic deprecations page we read",
+    ),
+    replacedBy: 'opus-5-5',
     contextWindow: c(200_000, 'S2-opus-4-5'),
     maxOutput: c(64_000, 'S2-opus-4-5'),
     prices: opus4Prices('S1'),
@@ -500,8 +668,16 @@ export const models: Catalogue['models'] = [
     id: 'sonnet-5',
     name: 'Claude Sonnet 5',
     tier: 'sonnet',
-    status: u('legacy', 'S15-sonnet-5-5', 'not in the current lineup; its own overview page is not in our sources'),
-    prices: sonnet5Prices('S1'),
+    status: c('legacy', 'SON5'),
+    apiId: c('claude-sonnet-5', 'SON5'),
+    released: c('2026-06-30', 'SON5'),
+    contextWindow: c(1_000_000, 'SON5'),
+    maxOutput: c(128_000, 'SON5'),
+    prices: sonnet5Prices('SON5'),
+    minCacheablePrompt: c(1024, 'S55N'),
+    thinking: c('adaptive', 'SON5', 'adaptive by default; manual extended thinking returns a 400'),
+    defaultEffort: c('high', 'SON5'),
+    replacedBy: 'sonnet-5-5',
     batchMultiplier: batchHalf,
     usGeo: c(true, 'S10', GEO_RULE),
     tokenizer: c('4.7', 'S1', TOKENIZER_NEW),
@@ -534,18 +710,19 @@ export const models: Catalogue['models'] = [
     latency: u('Fast', 'S15-sonnet-5-5', LATENCY_TIER),
     rateLimitPool: 'sonnet-4x',
   },
-  // ── Deprecated ───────────────────────────────────────────────────────────────────────────────────────────
+  // ── Retired on the Claude API ────────────────────────────────────────────────────────────────────────────
   {
     id: 'sonnet-4-5',
     name: 'Claude Sonnet 4.5',
     tier: 'sonnet',
-    status: c('deprecated', 'S2-sonnet-4-5'),
+    status: c('retired-api', 'SDK', 'retired on 2026-11-30; SDK 1.15.0 removed its ids. Amazon Bedrock and Google Cloud dates: not found'),
     apiId: c('claude-sonnet-4-5-20250929', 'S2-sonnet-4-5'),
     aliases: c(['claude-sonnet-4-5'], 'S2-sonnet-4-5'),
     bedrockId: c('anthropic.claude-sonnet-4-5-20250929-v1:0', 'S19'),
     vertexId: c('claude-sonnet-4-5@20250929', 'S19'),
     released: c('2025-09-29', 'S2-sonnet-4-5'),
     retires: c('2026-11-30', 'S2-sonnet-4-5'),
+    replacedBy: 'sonnet-5-5',
     contextWindow: c(200_000, 'S2-sonnet-4-5', 'the old 1M beta is gone'),
     maxOutput: c(64_000, 'S2-sonnet-4-5'),
     prices: sonnet4Prices,
@@ -558,7 +735,6 @@ export const models: Catalogue['models'] = [
     toolTokensAuto: c(496, 'S7'),
     toolTokensAny: c(588, 'S7'),
     latency: u('Fast', 'S15-sonnet-5-5', LATENCY_TIER),
-    rateLimitPool: 'sonnet-4x',
   },
   {
     id: 'haiku-4-5',
@@ -585,13 +761,13 @@ export const models: Catalogue['models'] = [
     rateLimitPool: 'haiku-4-5',
     notes: ['Knowledge cutoff February 2025.'],
   },
-  // ── Retired on the Claude API, still on Amazon Bedrock and Google Cloud ────────────────────────────────────
   {
     id: 'opus-4-1',
     name: 'Claude Opus 4.1',
     tier: 'opus',
-    status: c('retired-api', 'S1', 'kept on Amazon Bedrock and Google Cloud'),
+    status: c('retired-api', 'S1', 'kept on Amazon Bedrock and Google Cloud; SDK 0.116.0 (2026-08-07) removed its ids'),
     apiId: c('claude-opus-4-1-20250805', 'S3'),
+    replacedBy: 'opus-5-5',
     released: c('2025-08', 'S3'),
     retires: c('2026-08-05', 'S3', 'retirement date announced in the Anthropic skill of 2026-07-01'),
     contextWindow: c(200_000, 'S3'),
@@ -610,8 +786,9 @@ export const models: Catalogue['models'] = [
     id: 'haiku-3-5',
     name: 'Claude Haiku 3.5',
     tier: 'haiku',
-    status: c('retired-api', 'S3', 'still on Amazon Bedrock and Google Cloud'),
+    status: c('retired-api', 'S3', 'a 2026-10-17 copy of the rate-limits page says "retired, except on Google Cloud", so it may be gone from Amazon Bedrock too'),
     apiId: c('claude-3-5-haiku-20241022', 'S3'),
+    replacedBy: 'haiku-5-5',
     released: c('2024-10', 'S3'),
     retires: c('2026-02-19', 'S3', 'retired on the Claude API'),
     contextWindow: c(200_000, 'S3'),
@@ -625,12 +802,46 @@ export const models: Catalogue['models'] = [
   },
 ];
 
+/** The day the figures of this file were last checked against their sources (shown as "last verified" on /models/). */
+export const LAST_CHECKED = '2026-12-03';
+
+/** The day this build was made (YYYY-MM-DD, UTC); the footer states it. */
+export const BUILD_DATE = buildDate();
+
+/** The models with their status on the build date: a passed retirement date makes a model retired everywhere. */
+export const models: Catalogue['models'] = withStatusOn(declaredModels, BUILD_DATE);
+
+/**
+ * Ids the SDK names that have no public price list, so no full entry: lookups know them, and so does the drift test.
+ */
+export const unpriced: Catalogue['unpriced'] = withStatusOn<Catalogue['unpriced'][number]>(
+  [
+  {
+    apiId: 'claude-mythos-preview',
+    name: 'Claude Mythos Preview',
+    status: c('deprecated', 'SDK', 'listed in the SDK\'s deprecated-models table; the SDK warns when it is used'),
+    retires: c('2026-06-30', 'SDK', 'the SDK\'s deprecation date ("June 30th, 2026")'),
+    replacedBy: 'fable-5-2',
+    why: 'a research preview for invited organisations; no public price list, so the guide does not price it',
+  },
+  ],
+  BUILD_DATE,
+);
+
 export const facts: Catalogue['facts'] = {
   multipliers: {
     cacheWrite5m: { ...c(1.25, 'S1', 'of base input'), unit: 'multiplier' },
     cacheWrite1h: { ...c(2, 'S1', 'of base input'), unit: 'multiplier' },
-    cacheRead: { ...c(0.1, 'S1', 'of base input; Opus 5.5 reads at 0.05× and Fable 5.1 at 0.025×'), unit: 'multiplier' },
+    cacheRead: {
+      ...c(0.1, 'S1', 'of base input; Opus 5.5 reads at 0.05×, Sonnet 5.5 probably at 0.05× since 2026-10-07, Fable 5.1 at 0.025×'),
+      unit: 'multiplier',
+    },
     cacheReadFable51: { ...c(0.025, 'S1'), unit: 'multiplier' },
+    cacheReadOpus55: { ...c(0.05, 'S15-opus-5-5'), unit: 'multiplier' },
+    cacheReadSonnet55: {
+      ...u(0.05, 'S55N', "since 2026-10-07 per Anthropic's What's new page; an older overview copy shows 0.1× ($0.20)"),
+      unit: 'multiplier',
+    },
     batch: { ...c(0.5, 'S1', '50% off input and output; stacks with cache multipliers and data residency'), unit: 'multiplier' },
     usGeo: { ...c(1.1, 'S1', 'inference_geo "us", every token category, Claude 4.6 and later'), unit: 'multiplier' },
     cloudRegional: {
@@ -664,7 +875,48 @@ export const facts: Catalogue['facts'] = {
     maxRetries: { ...c(2, 'S3', 'retries 408, 409, 429, 5xx and connection errors'), unit: 'count' },
     timeoutMinutes: { ...c(10, 'S3'), unit: 'minutes' },
     apiVersion: {
-      ...c('2026-10-21', 'S18', 'default API version of the latest SDKs; legacy ARN-versioned Bedrock models reject it'),
+      ...c('2026-10-21', 'S18', 'sent by the TypeScript SDK 1.0 and later; the Python SDK 1.x still sends 2023-06-01'),
+      unit: 'text',
+    },
+  },
+  apiVersions: {
+    latest: { ...c('2026-10-21', 'VER', 'the first new anthropic-version since 2023-06-01'), unit: 'text' },
+    previous: { ...c('2023-06-01', 'VER'), unit: 'text' },
+    typescriptSdk: { ...c('2026-10-21', 'SDK', 'sent by @anthropic-ai/sdk 1.0 and later (1.16 client.js)'), unit: 'text' },
+    pythonSdk1x: { ...c('2023-06-01', 'PY', 'anthropic 1.13.0 _constants.py: ANTHROPIC_API_VERSION = "2023-06-01"'), unit: 'text' },
+    pythonSdk2x: { ...t('2026-10-21', 'VER', 'Python SDK 2.0.0 and later, per third-party migration guides'), unit: 'text' },
+    rejects: {
+      ...c(
+        'temperature, top_p and top_k (even at their default values); a document block in an assistant message; a user text block with non-empty citations',
+        'VER',
+        'each returns a 400 on 2026-10-21',
+      ),
+      unit: 'text',
+    },
+    observedMessage: {
+      ...t('temperature: Extra inputs are not permitted', 'VER', 'the 400 message reported for temperature on 2026-10-21'),
+      unit: 'text',
+    },
+    bedrock: { ...c('Claude 4.7 and later only', 'VER', 'on Amazon Bedrock, 2026-10-21 works only for these models'), unit: 'text' },
+  },
+  rateLimitsApi: {
+    endpoint: { ...c('GET /v1/organizations/rate_limits', 'WSRL', 'official Admin API; each entry lists the models of its pool'), unit: 'text' },
+    workspaceEndpoint: { ...c('GET /v1/organizations/workspaces/{workspace_id}/rate_limits', 'WSRL'), unit: 'text' },
+    sdkMethod: { ...c('client.organization.rateLimits.list()', 'SDK'), unit: 'text' },
+  },
+  workspaceLimits: {
+    itpmCountsCacheReads: {
+      ...c(
+        'yes: input_tokens_per_minute counts every input token, cache reads included; only input_tokens_per_minute_cache_aware leaves them out',
+        'WSRL',
+      ),
+      unit: 'text',
+    },
+    takesEffect: { ...c('within about an hour', 'WSRL'), unit: 'text' },
+  },
+  cloudBatch: {
+    vertex: {
+      ...c('yes: Vertex AI batch prediction supports Claude, including Sonnet 5.5, Opus 5.5 and Fable 5.2', 'VXB', '4 concurrent batch jobs per project by default'),
       unit: 'text',
     },
   },
@@ -676,8 +928,20 @@ export const facts: Catalogue['facts'] = {
     maxBreakpoints: { ...c(4, 'S3'), unit: 'count' },
   },
   fastMode: {
-    input: { ...c(10, 'S1', 'Opus 4.8 / Opus 5 fast mode (research preview, Claude API only, no Batch)'), unit: 'usd-per-mtok' },
-    output: { ...c(50, 'S1', 'Opus 4.8 / Opus 5 fast mode (research preview, Claude API only, no Batch)'), unit: 'usd-per-mtok' },
+    input: { ...c(10, 'S1', 'Opus 5 fast mode (research preview); Opus 4.8 had the same rate until its fast mode was removed on 2026-11-30'), unit: 'usd-per-mtok' },
+    output: { ...c(50, 'S1', 'Opus 5 fast mode (research preview); Opus 4.8 had the same rate until its fast mode was removed on 2026-11-30'), unit: 'usd-per-mtok' },
+    opus55Input: { ...t(8, 'FAST', '2× standard; the rate is only in third-party copies'), unit: 'usd-per-mtok' },
+    opus55Output: { ...t(40, 'FAST', '2× standard; the rate is only in third-party copies'), unit: 'usd-per-mtok' },
+    fable52Input: { ...t(16, 'FAST', '2× standard; the rate is only in third-party copies'), unit: 'usd-per-mtok' },
+    fable52Output: { ...t(80, 'FAST', '2× standard; the rate is only in third-party copies'), unit: 'usd-per-mtok' },
+    generallyAvailable: { ...c('Opus 5.5, Fable 5.2 and Mythos 5.2', 'FAST', 'no beta header needed'), unit: 'text' },
+    researchPreview: { ...c('Opus 5 (beta header fast-mode-2026-02-01)', 'FAST'), unit: 'text' },
+    platforms: {
+      ...c('Claude API, Google Cloud, and Microsoft Foundry (Opus 5.5 on Azure-hosted deployments)', 'FAST', 'no longer Claude-API-only'),
+      unit: 'text',
+    },
+    opus48RemovedOn: { ...c('2026-11-30', 'FAST', 'requests to claude-opus-4-8 with speed "fast" return an error'), unit: 'date' },
+    opus47RemovedOn: { ...c('2026-07-24', 'FAST'), unit: 'date' },
   },
   serverTools: {
     webSearchPer1000: { ...c(10, 'S1', 'web fetch is free'), unit: 'usd-per-1000' },
@@ -743,4 +1007,4 @@ export const rateLimits: Catalogue['rateLimits'] = {
 };
 
 /** The whole catalogue, as validated by src/schemas/catalogue.ts. */
-export const catalogue: Catalogue = { sources, models, facts, rateLimits };
+export const catalogue: Catalogue = { sources, models, unpriced, facts, rateLimits };

@@ -44,7 +44,9 @@ function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-const namesOf = (m: CatalogueModel) => [m.id, m.apiId?.value, ...(m.aliases?.value ?? [])].filter((x): x is string => !!x);
+/** Every name a model answers to: catalogue key, API id, aliases and same-spec siblings (e.g. the Mythos twin of a Fable). */
+export const namesOf = (m: CatalogueModel) =>
+  [m.id, m.apiId?.value, ...(m.aliases?.value ?? []), ...(m.siblings?.value ?? []).map((s) => s.apiId)].filter((x): x is string => !!x);
 
 /** Catalogue keys closest to `id` (dots read as dashes; a leading "claude-" or "anthropic." ignored), best first. */
 export function closeMatches(models: readonly CatalogueModel[], id: string, limit = 3): string[] {

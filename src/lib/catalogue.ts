@@ -2,12 +2,13 @@
  * Read access to the model catalogue (content/catalogue.ts): lookups by key, API id or alias, close-match
  * suggestions, non-model facts by key path. Pure; no zod at runtime (the schema is type-only here).
  */
-import { catalogue, facts, models, rateLimits, sources } from '../../content/catalogue.ts';
+import { BUILD_DATE, LAST_CHECKED, catalogue, facts, models, rateLimits, sources, unpriced } from '../../content/catalogue.ts';
 import { closeMatches, createIndex, pricesForPrompt, type ModelIndex, type PricingData } from './catalogue-index.ts';
-import type { CatalogueFact, CatalogueModel, CatalogueSource, FactTree, Figure, PriceSet, RateLimitPoolId } from '../schemas/catalogue.ts';
+import type { CatalogueFact, CatalogueModel, CatalogueSource, FactTree, Figure, PriceSet, RateLimitPoolId, UnpricedModel } from '../schemas/catalogue.ts';
 
 export type { CatalogueModel, CatalogueFact, Figure, PriceSet, RateLimitPoolId, ModelIndex, PricingData };
-export { catalogue, rateLimits, pricesForPrompt };
+export { BUILD_DATE, LAST_CHECKED, catalogue, rateLimits, pricesForPrompt };
+export type { UnpricedModel };
 
 export const MODELS: readonly CatalogueModel[] = models;
 export const MODEL_IDS: readonly string[] = MODELS.map((m) => m.id);
@@ -57,6 +58,7 @@ export function slimPricingData(): PricingData {
     const opt = {
       apiId: fo(m.apiId),
       aliases: fo(m.aliases),
+      siblings: fo(m.siblings),
       contextWindow: fo(m.contextWindow),
       maxOutput: fo(m.maxOutput),
       batchMultiplier: fo(m.batchMultiplier),
@@ -76,6 +78,21 @@ export const catalogueIndex: ModelIndex = createIndex(pricingData(), closeMatche
 /** The model for a catalogue key, Claude API id or alias (case-insensitive), or undefined. */
 export function findModel(id: string): CatalogueModel | undefined {
   return catalogueIndex.find(id);
+}
+
+/** Ids the SDK names that the guide lists without prices (e.g. claude-mythos-preview). */
+export const UNPRICED: readonly UnpricedModel[] = unpriced;
+
+/** What an id names: a catalogue model, an unpriced listed model, or nothing the guide knows. */
+export type Resolved = { kind: 'model'; model: CatalogueModel } | { kind: 'unpriced'; entry: UnpricedModel } | undefined;
+
+/** Resolves any id the SDK or the API uses (key, API id, alias, sibling or unpriced id), case-insensitive. */
+export function resolveModelId(id: string): Resolved {
+  const model = findModel(id);
+  if (model) return { kind: 'model', model };
+  const q = String(id).trim().toLowerCase();
+  const entry = unpriced.find((u) => u.apiId === q);
+  return entry ? { kind: 'unpriced', entry } : undefined;
 }
 
 /** Up to `limit` catalogue keys closest to `id` (dots read as dashes, a leading "claude-" ignored). */
@@ -130,7 +147,7 @@ export const STATUS_LABEL: Record<CatalogueModel['status']['value'], string> = {
   current: 'Current',
   legacy: 'Legacy (still available)',
   deprecated: 'Deprecated',
-  'retired-api': 'Retired on the Claude API (still on Bedrock / Google Cloud)',
+  'retired-api': 'Retired on the Claude API',
 };
 
 export const THINKING_LABEL: Record<NonNullable<CatalogueModel['thinking']>['value'], string> = {

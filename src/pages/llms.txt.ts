@@ -23,6 +23,7 @@ export const GET: APIRoute = async ({ site }) => {
     '## Tools',
     '',
     `- [Model catalogue](${abs('/models/')}): every model's ids, status, limits and prices with sources`,
+    `- [What changed](${abs('/changes/')}): model releases, prices, deprecations, retirements and API changes, newest first ([Atom feed](${abs('/changes.xml')}))`,
     `- [Error reference](${abs('/errors/')}): one page per Claude API, SDK, Bedrock and Vertex error`,
     `- [Troubleshooting trees](${abs('/troubleshoot/')}): symptom to fix, one question at a time`,
     `- [Cost calculator](${abs('/calculator/')}): per-model cost with caching, Batch and routing`,

@@ -89,6 +89,15 @@ export const modelSchema = z
     apiId: figure(z.string().regex(/^claude-[a-z0-9-]+$/, 'Claude API ids look like claude-opus-4-7')).optional(),
     /** Other ids the Claude API accepts for the same model (alias or dated snapshot). */
     aliases: figure(z.array(z.string().regex(/^claude-[a-z0-9-]+$/))).optional(),
+    /**
+     * Separately named models with the same specifications and prices (the Mythos twin of a Fable model, offered only to
+     * verified organisations). Lookups of their ids resolve to this entry.
+     */
+    siblings: figure(
+      z.array(z.object({ name: z.string().min(3), apiId: z.string().regex(/^claude-[a-z0-9-]+$/) }).strict()).min(1),
+    ).optional(),
+    /** Catalogue key of the model Anthropic points to instead (deprecated, retired and legacy models). */
+    replacedBy: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).optional(),
     bedrockId: figure(z.string().min(3)).optional(),
     vertexId: figure(z.string().min(3)).optional(),
     released: figure(isoDayOrMonth).optional(),
@@ -204,10 +213,27 @@ const factTreeSchema: z.ZodType<FactTree> = z.lazy(() =>
   z.record(z.string().regex(/^[a-zA-Z0-9]+$/, 'fact keys are camelCase words'), z.union([factSchema, factTreeSchema])),
 );
 
+/**
+ * A model id the SDK or the API names that the guide does not price (no public price list): kept so lookups and the
+ * drift test know it, with its status and dates.
+ */
+export const unpricedModelSchema = z
+  .object({
+    apiId: z.string().regex(/^claude-[a-z0-9-]+$/),
+    name: z.string().min(3),
+    status: figure(modelStatusSchema),
+    retires: figure(isoDay).optional(),
+    replacedBy: z.string().optional(),
+    /** Why the guide has no full entry. */
+    why: z.string().min(10),
+  })
+  .strict();
+
 export const catalogueSchema = z
   .object({
     sources: z.record(z.string().regex(/^[A-Za-z0-9-]+$/), sourceSchema),
     models: z.array(modelSchema).min(1),
+    unpriced: z.array(unpricedModelSchema),
     facts: factTreeSchema,
     rateLimits: rateLimitsSchema,
   })
@@ -215,7 +241,9 @@ export const catalogueSchema = z
   .superRefine((cat, ctx) => {
     const seen = new Map<string, string>();
     cat.models.forEach((m, i) => {
-      const ids = [m.id, m.apiId?.value, ...(m.aliases?.value ?? [])].filter((x): x is string => !!x);
+      const ids = [m.id, m.apiId?.value, ...(m.aliases?.value ?? []), ...(m.siblings?.value ?? []).map((s) => s.apiId)].filter(
+        (x): x is string => !!x,
+      );
       for (const id of ids) {
         const other = seen.get(id);
         if (other && other !== m.id) {
@@ -253,6 +281,19 @@ export const catalogueSchema = z
       }
     });
     const modelIds = new Set(cat.models.map((m) => m.id));
+    cat.models.forEach((m, i) => {
+      if (m.replacedBy && !modelIds.has(m.replacedBy)) {
+        ctx.addIssue({ code: 'custom', path: ['models', i, 'replacedBy'], message: `unknown model "${m.replacedBy}"` });
+      }
+    });
+    cat.unpriced.forEach((u, i) => {
+      if (seen.has(u.apiId)) ctx.addIssue({ code: 'custom', path: ['unpriced', i, 'apiId'], message: `id "${u.apiId}" is already a model` });
+      walkFigures(u, [], (fig, path) => {
+        if (!(fig.source in cat.sources)) {
+          ctx.addIssue({ code: 'custom', path: ['unpriced', i, ...path, 'source'], message: `unknown source key "${fig.source}"` });
+        }
+      });
+    });
     for (const [poolId, pool] of Object.entries(cat.rateLimits.pools)) {
       pool.models.forEach((id, j) => {
         if (!modelIds.has(id)) {
@@ -274,6 +315,7 @@ function walkFigures(node: unknown, path: (string | number)[], visit: (fig: { so
 export type Figure<T> = { value: T; source: string; asOf: string; confidence: Confidence; note?: string | undefined };
 export type PriceSet = z.infer<typeof priceSetSchema>;
 export type CatalogueModel = z.infer<typeof modelSchema>;
+export type UnpricedModel = z.infer<typeof unpricedModelSchema>;
 export type CatalogueSource = z.infer<typeof sourceSchema>;
 export type CatalogueFact = z.infer<typeof factSchema>;
 export type { FactTree };

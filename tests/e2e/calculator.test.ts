@@ -192,14 +192,4 @@ describe('calculator', () => {
   });
 });
 
-describe('models page', () => {
-  it('lists every model with its sources and is axe-clean', async () => {
-    const page = await newPage(browser);
-    await page.goto('/models/');
-    for (const id of MODEL_IDS) expect(await page.locator(`h3#${id}`).count()).toBe(1);
-    expect(await page.locator('#sources + p + ul li').count()).toBeGreaterThan(20);
-    expect(await text(page, 'main')).toMatch(/Claude Sonnet 4\.5 is deprecated and retires on 2026-11-30/);
-    await checkA11y(page, 'models');
-    await page.context().close();
-  });
-});
+// The /models/ page has its own tests: tests/e2e/models.test.ts.

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { catalogue } from '../../content/catalogue.ts';
 import { parseCatalogue } from '../../src/schemas/catalogue.ts';
 import { allFacts, findModel, getFact, getModel, MODEL_IDS, pricesForPrompt, suggestModels } from '../../src/lib/catalogue.ts';
-import { factFigure, MODEL_FIELDS, modelFigure } from '../../src/lib/facts.ts';
+import { FACT_GROUP_LABEL, FACT_LABEL, factFigure, MODEL_FIELDS, modelFigure } from '../../src/lib/facts.ts';
 
 const BRIEF_IDS = [
   'opus-5-5',
@@ -12,6 +12,7 @@ const BRIEF_IDS = [
   'haiku-5-5',
   'fable-5-2',
   'fable-5-1',
+  'fable-5',
   'opus-5',
   'opus-4-8',
   'opus-4-7',
@@ -32,17 +33,21 @@ describe('the catalogue file', () => {
     expect(() => parseCatalogue(catalogue)).not.toThrow();
   });
 
-  test('has exactly the 16 models of the brief, keyed by their ids', () => {
+  test('has exactly the 17 models of the brief, keyed by their ids', () => {
     expect([...MODEL_IDS].sort()).toEqual([...BRIEF_IDS].sort());
   });
 
   test('statuses follow the reference', () => {
     const status = Object.fromEntries(catalogue.models.map((m) => [m.id, m.status.value]));
     for (const id of ['opus-5-5', 'sonnet-5-5', 'haiku-5-5', 'fable-5-2']) expect(status[id]).toBe('current');
-    for (const id of ['fable-5-1', 'opus-5', 'opus-4-8', 'opus-4-7', 'opus-4-6', 'opus-4-5', 'sonnet-5', 'sonnet-4-6', 'haiku-4-5']) {
+    for (const id of ['fable-5-1', 'fable-5', 'opus-5', 'opus-4-8', 'opus-4-7', 'opus-4-6', 'sonnet-5', 'sonnet-4-6', 'haiku-4-5']) {
       expect(status[id]).toBe('legacy');
     }
-    expect(status['sonnet-4-5']).toBe('deprecated');
+    // Opus 4.5 is deprecated until its (tentative) retirement day, then retired by the date rule.
+    expect(status['opus-4-5']).toBe(new Date().toISOString().slice(0, 10) >= '2027-01-22' ? 'retired-api' : 'deprecated');
+    expect(getModel('opus-4-5').retires?.value).toBe('2027-01-22');
+    expect(getModel('opus-4-5').retires?.confidence).toBe('uncertain');
+    expect(status['sonnet-4-5']).toBe('retired-api');
     expect(getModel('sonnet-4-5').retires?.value).toBe('2026-11-30');
     expect(status['opus-4-1']).toBe('retired-api');
     expect(status['haiku-3-5']).toBe('retired-api');
@@ -67,7 +72,13 @@ describe('the catalogue file', () => {
 
   test('confidence marks follow the reference', () => {
     const fable52 = getModel('fable-5-2').prices;
-    for (const f of Object.values(fable52)) expect(f.confidence).toBe('third-party');
+    expect(fable52.input.confidence).toBe('confirmed');
+    expect(fable52.output.confidence).toBe('confirmed');
+    for (const f of [fable52.cacheWrite5m, fable52.cacheWrite1h, fable52.cacheRead]) expect(f.confidence).toBe('third-party');
+    expect(getModel('sonnet-5-5').prices.cacheRead.value).toBe(0.1);
+    expect(getModel('sonnet-5-5').prices.cacheRead.confidence).toBe('uncertain');
+    expect(getModel('sonnet-5-5').prices.cacheRead.note).toMatch(/\$0\.20/);
+    expect(getModel('sonnet-5-5').minCacheablePrompt?.value).toBe(512);
     expect(getModel('sonnet-4-6').maxOutput?.confidence).toBe('uncertain');
     expect(getModel('opus-4-7').minCacheablePrompt?.confidence).toBe('uncertain');
     expect(getModel('sonnet-4-6').minCacheablePrompt?.confidence).toBe('uncertain');
@@ -105,9 +116,19 @@ describe('the catalogue file', () => {
   test('does not import zod at runtime (islands bundle it)', () => {
     const src = readFileSync(new URL('../../content/catalogue.ts', import.meta.url), 'utf8');
     const imports = src.match(/^import .*$/gm) ?? [];
-    for (const line of imports) expect(line).toMatch(/^import type /);
+    // Types only, plus the pure date rule (no runtime imports of its own).
+    for (const line of imports) expect(line).toMatch(/^import type |from '\.\.\/src\/lib\/catalogue-status\.ts';$/);
+    const status = readFileSync(new URL('../../src/lib/catalogue-status.ts', import.meta.url), 'utf8');
+    for (const line of status.match(/^import .*$/gm) ?? []) expect(line).toMatch(/^import type /);
     const lib = readFileSync(new URL('../../src/lib/catalogue.ts', import.meta.url), 'utf8');
     expect(lib).not.toMatch(/from ['"]astro\/zod['"]|from ['"]zod['"]/);
+  });
+
+  test('every fact and fact group has a readable name for /models/', () => {
+    for (const [k] of allFacts()) {
+      expect(FACT_LABEL[k], k).toBeDefined();
+      expect(FACT_GROUP_LABEL[k.split('.')[0]!], k).toBeDefined();
+    }
   });
 
   test('the key list at the top of the file matches the facts', () => {
@@ -194,7 +215,7 @@ describe('<Fact> formatting', () => {
     }
   });
   test('a figure no source gives fails loudly instead of rendering a guess', () => {
-    expect(() => modelFigure('opus-5', 'apiId')).toThrow(/no "apiId" for model "opus-5"/);
+    expect(() => modelFigure('haiku-5-5', 'minCacheablePrompt')).toThrow(/no "minCacheablePrompt" for model "haiku-5-5"/);
     expect(() => modelFigure('opus-4-7', 'price' as 'input')).toThrow();
   });
   test('non-model facts', () => {

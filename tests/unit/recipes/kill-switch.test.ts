@@ -50,8 +50,10 @@ describe('kill switch recipe', () => {
   });
 
   it('moves a task off a model that started returning 404, without a deploy', async () => {
-    server.respond((req) => (req.model === 'claude-sonnet-4-5-20250929' ? reply.notFound('claude-sonnet-4-5-20250929') : undefined));
-    await writeConfig({ summarize: { model: 'claude-sonnet-4-5-20250929' } });
+    // A model the catalogue still lists that the API has started to refuse (Sonnet 4.5 is now retired in the catalogue
+    // itself, so checkConfig rejects it before any request).
+    server.respond((req) => (req.model === haikuDated ? reply.notFound(haikuDated) : undefined));
+    await writeConfig({ summarize: { model: haikuDated } });
     const models = new ModelSwitch(fromJsonFile(file), { ttlMs: 0 });
     await expect(models.create(client, 'summarize', params)).rejects.toBeInstanceOf(Anthropic.NotFoundError);
     await writeConfig({ summarize: { model: 'claude-sonnet-4-6' } });
