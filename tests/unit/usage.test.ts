@@ -280,7 +280,7 @@ describe('scenarios', () => {
     expect(b.deltaUsd).toBeCloseTo(-(8.575 - 0.1) / 2, 9);
     const h = r.scenarios.find((x) => x.id === 'hit:0.8')!;
     // Sonnet: prompt 3.5 MTok, reads to 2.8 MTok: 0.8 MTok from $3 to $0.30. Haiku (Batch): 1.6 MTok from $1 to $0.10, × 0.5.
-    expect(h.deltaUsd).toBeCloseTo(-0.8 * 2.7 - 0.4 * 0.9 * 0.5 * 2, 9);
+    expect(h.deltaUsd).toBeCloseTo(-0.8 * 2.7 - 1.6 * 0.9 * 0.5, 9);
   });
   it('TTL: 5-minute writes at the 1-hour price', () => {
     expect(r.scenarios.find((x) => x.id === 'ttl:1h')!.deltaUsd).toBeCloseTo(0.5 * (6 - 3.75), 9);

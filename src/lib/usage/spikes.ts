@@ -52,6 +52,6 @@ export function findSpikes(days: readonly DayDims[]): Spike[] {
         .map(([label, p]) => ({ label, deltaUsd: p.usd - (medianOf.get(label) ?? 0), href: p.href }))
         .filter((x) => x.deltaUsd > 0)
         .sort((a, b) => b.deltaUsd - a.deltaUsd)
-        .slice(0, 4),
+        .slice(0, 6),
     }));
 }
