@@ -127,10 +127,10 @@ function Report({ report: r, ms }: { report: UsageReport; ms: number }) {
   const name = (id: string) => r.modelNames[id] ?? id;
   const hasUsage = r.listPriceUsd > 0 || Object.keys(r.byModel).length > 0;
   return (
-    <section class="usage-report" aria-labelledby="usage-what">
+    <section class="usage-report" aria-labelledby="usage-what" data-ms={Math.round(ms)} data-rows={r.rows + r.skipped}>
       <h2 id="usage-what">What it cost</h2>
       <p class="usage-read" data-testid="usage-summary">
-        Read {formatInt(r.rows)} rows{r.skipped > 0 ? `, skipped ${formatInt(r.skipped)}` : ''} in {(ms / 1000).toFixed(1)} s
+        Read {formatInt(r.rows)} rows{r.skipped > 0 ? `, skipped ${formatInt(r.skipped)}` : ''} in {ms < 100 ? 'under 0.1' : (ms / 1000).toFixed(1)} s
         {r.formats.length > 0 && <> ({r.formats.join(', ')})</>}.
       </p>
       <dl class="usage-totals">
@@ -237,7 +237,7 @@ function DayChart({ report: r }: { report: UsageReport }) {
   const width = days.length * (bw + 2) + 60;
   return (
     <figure class="usage-chart">
-      <svg viewBox={`0 0 ${width} 220`} role="img" aria-labelledby="usage-chart-t">
+      <svg viewBox={`0 0 ${width} 220`} preserveAspectRatio="xMinYMin meet" role="img" aria-labelledby="usage-chart-t">
         <title id="usage-chart-t">Cost per day at list prices, stacked by model; the tables below have the figures</title>
         <text x="0" y="12">{usd(max)}</text>
         <line x1="56" x2={width} y1="200" y2="200" />
@@ -354,13 +354,14 @@ function Scenarios({ report: r, name }: { report: UsageReport; name: (id: string
   const others = r.scenarios.filter((s) => !s.id.startsWith('move:'));
   const froms = [...new Set(moves.map((s) => s.id.split(':')[1]!))];
   const [from, setFrom] = useState(froms[0] ?? '');
-  const tos = moves.filter((s) => s.id.split(':')[1] === from).map((s) => s.id.split(':')[2]!);
+  const tos = moves.filter((s) => s.id.split(':')[1] === from).sort((a, b) => a.deltaUsd - b.deltaUsd).map((s) => s.id.split(':')[2]!); // biggest saving first
   const [to, setTo] = useState(tos[0] ?? '');
   const [share, setShare] = useState(100);
   const move = moves.find((s) => s.id === `move:${from}:${to}`) ?? moves.find((s) => s.id.startsWith(`move:${from}:`));
   return (
     <>
       <h2 id="usage-instead">What it would cost instead</h2>
+      <p class="usage-note">{r.periodNote} Every figure is at list prices; ranges appear where a conversion or price is uncertain.</p>
       {move && (
         <fieldset class="usage-move">
           <legend>Move traffic to another model</legend>

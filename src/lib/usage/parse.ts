@@ -57,6 +57,7 @@ const USAGE_COLS = {
   read: 'usage_input_tokens_cache_read',
   output: 'usage_output_tokens',
 } as const;
+const USAGE_NUMBERS = [USAGE_COLS.input, USAGE_COLS.write5m, USAGE_COLS.write1h, USAGE_COLS.read, USAGE_COLS.output, 'web_search_count'] as const;
 const USAGE_KNOWN = new Set([
   'usage_date_utc', 'model_version', 'model', 'api_key', 'api_key_id', 'api_key_status', 'workspace', 'workspace_id',
   'usage_type', 'context_window', 'web_search_count', 'inference_geo', 'speed', 'service_tier', ...Object.values(USAGE_COLS),
@@ -68,9 +69,9 @@ const COST_KNOWN = new Set([
 ]);
 
 /** A token_type as any of the formats writes it → our category. */
-export function costTypeOf(tokenType: string | null | undefined, costType?: string | null): CostType {
+export function costTypeOf(tokenType: string | null | undefined): CostType {
   const t = (tokenType ?? '').toLowerCase();
-  if (!t) return costType && !/token/i.test(costType) ? 'other' : 'other';
+  if (!t) return 'other'; // web search, code execution, or a row not grouped by token type
   if (t.includes('read')) return 'read';
   if (t.includes('1h')) return 'write1h';
   if (t.includes('write') || t.includes('creation')) return 'write5m';
@@ -98,13 +99,30 @@ function bandOf(v: unknown): string {
 }
 
 const dayOf = (v: unknown): string => {
-  const s = String(v ?? '').trim();
-  return /^\d{4}-\d{2}-\d{2}/.test(s) ? s.slice(0, 10) : 'unknown';
+  const s = typeof v === 'string' ? v : String(v ?? '').trim();
+  return s.length >= 10 && s[4] === '-' && s[7] === '-' && /^\d{4}-\d{2}-\d{2}/.test(s) ? s.slice(0, 10) : 'unknown';
 };
+
+/** Memoises a normaliser of a column value: exports repeat the same few values on every row. */
+function memo<T>(f: (v: string) => T): (v: string) => T {
+  const m = new Map<string, T>();
+  return (v) => {
+    let r = m.get(v);
+    if (r === undefined && !m.has(v)) {
+      r = f(v);
+      if (m.size < 10_000) m.set(v, r);
+    }
+    return r as T;
+  };
+}
 
 /** A count or amount from a file: '' or null → 0; anything not a finite, non-negative number → undefined. */
 export function readNumber(v: unknown): number | undefined {
   if (v === undefined || v === null || v === '') return 0;
+  if (typeof v === 'string') {
+    const fast = +v; // the common case, digits only; '1,234' and junk take the slow path
+    if (fast >= 0 && fast !== Infinity) return fast;
+  }
   const n = typeof v === 'number' ? v : Number(String(v).trim().replace(/,/g, ''));
   return Number.isFinite(n) && n >= 0 ? n : undefined;
 }
@@ -225,7 +243,7 @@ export class FileParser {
       }
       return;
     }
-    const parsed = Papa.parse<string[]>(records, { skipEmptyLines: 'greedy' });
+    const parsed = Papa.parse<string[]>(records, { skipEmptyLines: true });
     for (const rec of parsed.data) {
       this.line++;
       if (!this.header) {
@@ -277,50 +295,61 @@ export class FileParser {
     return i === undefined ? '' : (rec[i] ?? '').trim();
   }
 
-  private numbers(rec: string[], cols: Record<string, string>): Record<string, number> | string {
-    const out: Record<string, number> = {};
-    for (const [k, c] of Object.entries(cols)) {
-      const n = readNumber(this.get(rec, c));
+  /** The numbers in `cols` (in order), or the message for the first bad one. */
+  private numbers(rec: string[], cols: readonly string[]): number[] | string {
+    const out: number[] = [];
+    for (const c of cols) {
+      const i = this.col[c];
+      const n = i === undefined ? 0 : readNumber(rec[i]);
       if (n === undefined) return `bad number in ${c} ("${this.get(rec, c).slice(0, 20)}")`;
-      out[k] = n;
+      out.push(n);
     }
     return out;
   }
 
+  private tier = memo(tierOf);
+  private geo = memo(geoOf);
+  private band = memo(bandOf);
+  private trim = memo((v: string) => v.trim());
+
   private base(rec: string[], model: string): Omit<UsageRow, 'tokens'> {
+    const raw = (name: string) => {
+      const i = this.col[name];
+      return i === undefined ? '' : this.trim(rec[i] ?? '');
+    };
     return {
-      day: dayOf(this.get(rec, 'usage_date_utc')),
+      day: dayOf(raw('usage_date_utc')),
       model,
-      workspace: this.get(rec, 'workspace') || this.get(rec, 'workspace_id'),
-      apiKey: this.get(rec, 'api_key') || this.get(rec, 'api_key_id'),
-      tier: tierOf(this.get(rec, 'service_tier') || this.get(rec, 'usage_type')),
-      geo: geoOf(this.get(rec, 'inference_geo')),
-      band: bandOf(this.get(rec, 'context_window')),
-      fast: this.get(rec, 'speed').toLowerCase() === 'fast',
+      workspace: raw('workspace') || raw('workspace_id'),
+      apiKey: raw('api_key') || raw('api_key_id'),
+      tier: this.tier(raw('service_tier') || raw('usage_type')),
+      geo: this.geo(raw('inference_geo')),
+      band: this.band(raw('context_window')),
+      fast: raw('speed') === 'fast',
     };
   }
 
   private usageCsvRow(rec: string[]): void {
-    const where = `${this.name}:${this.line}`;
-    const n = this.numbers(rec, { ...USAGE_COLS, web: 'web_search_count' });
-    if (typeof n === 'string') return this.sink.skip(n, where);
-    const model = this.get(rec, 'model_version') || this.get(rec, 'model');
-    if (!model) return this.sink.skip('row with no model', where);
-    this.sink.row({
-      ...this.base(rec, model),
-      tokens: { input: n.input!, write5m: n.write5m!, write1h: n.write1h!, read: n.read!, output: n.output! },
-      webSearches: n.web!,
-    });
+    const n = this.numbers(rec, USAGE_NUMBERS);
+    if (typeof n === 'string') return this.sink.skip(n, `${this.name}:${this.line}`);
+    const i = this.col.model_version ?? this.col.model;
+    const model = i === undefined ? '' : this.trim(rec[i] ?? '');
+    if (!model) return this.sink.skip('row with no model', `${this.name}:${this.line}`);
+    const row = this.base(rec, model) as UsageRow;
+    row.tokens = { input: n[0]!, write5m: n[1]!, write1h: n[2]!, read: n[3]!, output: n[4]! };
+    row.webSearches = n[5]!;
+    this.sink.row(row);
   }
 
   private costCsvRow(rec: string[]): void {
     const where = `${this.name}:${this.line}`;
-    const n = this.numbers(rec, { cost: 'cost_usd', list: 'list_price_usd' });
-    if (typeof n === 'string') return this.sink.skip(n, where);
+    const raw = this.numbers(rec, ['cost_usd', 'list_price_usd']);
+    if (typeof raw === 'string') return this.sink.skip(raw, where);
+    const n = { cost: raw[0], list: raw[1] };
     const row: UsageRow = {
       ...this.base(rec, this.get(rec, 'model') || this.get(rec, 'model_version')),
       reportedUsd: n.cost!,
-      costType: costTypeOf(this.get(rec, 'token_type'), this.get(rec, 'cost_type')),
+      costType: (/token/i.test(this.get(rec, 'cost_type')) || !this.get(rec, 'cost_type') ? costTypeOf(this.get(rec, 'token_type')) : 'other'),
     };
     if ('list_price_usd' in this.col && this.get(rec, 'list_price_usd') !== '') row.reportedListUsd = n.list!;
     this.sink.row(row);

@@ -129,7 +129,12 @@ export class UsageSession {
     b.rows++;
     if (r.tokens) {
       b.usageRows++;
-      for (const t of TOKEN_TYPES) b.tokens[t] += r.tokens[t] ?? 0;
+      const t = r.tokens;
+      b.tokens.input += t.input ?? 0;
+      b.tokens.write5m += t.write5m ?? 0;
+      b.tokens.write1h += t.write1h ?? 0;
+      b.tokens.read += t.read ?? 0;
+      b.tokens.output += t.output ?? 0;
       b.web += r.webSearches ?? 0;
       if (r.requests === undefined) b.requestsKnown = false;
       else b.requests += r.requests;
@@ -413,6 +418,7 @@ export class UsageSession {
       ratios,
       spikes: findSpikes([...dayMap.values()].sort((a, b) => a.day.localeCompare(b.day))),
       spikeRule: SPIKE_RULE,
+      periodNote: `The files cover ${knownDays} day(s); monthly figures scale that to ${DAYS_PER_MONTH} days.`,
       scenarios: this.scenarios(byBucketPriced, list, knownDays),
       modelNames,
     };
@@ -452,9 +458,8 @@ export class UsageSession {
     if (priced.length === 0) return [];
     const perMonth = DAYS_PER_MONTH / Math.max(1, days);
     const out: Scenario[] = [];
-    const period = `The files cover ${days} day(s); monthly figures scale that to ${DAYS_PER_MONTH} days.`;
     const push = (id: string, title: string, delta: number, low: number, high: number, assumptions: string[], scalable: boolean) =>
-      out.push({ id, title, deltaUsd: delta, deltaLowUsd: Math.min(low, high), deltaHighUsd: Math.max(low, high), monthlyDeltaUsd: delta * perMonth, assumptions: [...assumptions, period], scalable });
+      out.push({ id, title, deltaUsd: delta, deltaLowUsd: Math.min(low, high), deltaHighUsd: Math.max(low, high), monthlyDeltaUsd: delta * perMonth, assumptions, scalable });
     const inflation = this.opts.index.tokenizerInflation;
 
     // 1. Move model X's traffic to model Y.

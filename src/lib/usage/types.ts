@@ -114,6 +114,8 @@ export interface UsageReport {
   ratios: Ratios;
   spikes: Spike[];
   spikeRule: string;
+  /** How many days the files cover and how monthly figures are scaled. */
+  periodNote: string;
   scenarios: Scenario[];
   /** Query string for /calculator/ with this usage's averages, when the files count requests. */
   calculatorQuery?: string;
