@@ -139,7 +139,6 @@ export class FileParser {
   private header?: string[];
   private csvKind?: 'usage' | 'cost';
   private col: Record<string, number> = {};
-  private sawContent = false;
   private rejected = false;
   private reportedUnknownShape = false;
 
@@ -160,7 +159,6 @@ export class FileParser {
       this.buffer += chunk;
       const start = this.buffer.replace(/^\uFEFF/, '').trimStart();
       if (start === '') return;
-      this.sawContent = true;
       const first = start[0];
       if (first === '{' || first === '[') {
         const nl = start.indexOf('\n');
