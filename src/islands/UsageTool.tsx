@@ -287,7 +287,7 @@ function Spikes({ report: r }: { report: UsageReport }) {
               <ul>
                 {s.drivers.map((d) => (
                   <li key={d.label}>
-                    {d.label} +{usd(d.deltaUsd)} (<a href={d.href}>what to check</a>)
+                    {d.label} +{usd(d.deltaUsd)} (check: <a href={d.href}>{d.section}</a>)
                   </li>
                 ))}
               </ul>

@@ -9,6 +9,14 @@ export const SPIKE_SECTIONS = {
   output: 'oversized-max_tokens-and-runaway-output',
   invoice: 'spend-you-only-see-on-the-invoice',
 } as const;
+/** Link text for each section: what the reader should check. */
+export const SECTION_LABEL: Record<keyof typeof SPIKE_SECTIONS, string> = {
+  general: 'why a bill doubles',
+  opus: 'Opus on trivial requests',
+  cache: 'a cache that never hits',
+  output: 'runaway output',
+  invoice: 'spend you only see on the invoice',
+};
 export const CHAPTER = '/guide/cost-spikes/';
 export const sectionHref = (k: keyof typeof SPIKE_SECTIONS) => `${CHAPTER}#${SPIKE_SECTIONS[k]}`;
 
@@ -16,6 +24,11 @@ export const sectionHref = (k: keyof typeof SPIKE_SECTIONS) => `${CHAPTER}#${SPI
 export const SPIKE_K = 3;
 export const MIN_DAYS_FOR_SPIKES = 7;
 export const SPIKE_RULE = `A day is a spike when its list-price cost is above the median day by more than ${SPIKE_K} × 1.4826 × MAD (the median absolute deviation from the median, scaled to read like a standard deviation; robust to the spikes themselves). When more than half the days cost the same (MAD = 0), a day is a spike when it costs over 1.5 × the median. Needs at least ${MIN_DAYS_FOR_SPIKES} days.`;
+
+const sectionOfHref = (href: string): string => {
+  const k = (Object.keys(SPIKE_SECTIONS) as (keyof typeof SPIKE_SECTIONS)[]).find((x) => href.endsWith(`#${SPIKE_SECTIONS[x]}`));
+  return k ? SECTION_LABEL[k] : 'the cost-spikes chapter';
+};
 
 export function median(xs: readonly number[]): number {
   if (xs.length === 0) return 0;
@@ -49,7 +62,7 @@ export function findSpikes(days: readonly DayDims[]): Spike[] {
       median: med,
       threshold,
       drivers: [...d.parts.entries()]
-        .map(([label, p]) => ({ label, deltaUsd: p.usd - (medianOf.get(label) ?? 0), href: p.href }))
+        .map(([label, p]) => ({ label, deltaUsd: p.usd - (medianOf.get(label) ?? 0), href: p.href, section: sectionOfHref(p.href) }))
         .filter((x) => x.deltaUsd > 0)
         .sort((a, b) => b.deltaUsd - a.deltaUsd)
         .slice(0, 6),

@@ -55,7 +55,7 @@ export interface Spike {
   usd: number;
   median: number;
   threshold: number;
-  drivers: { label: string; deltaUsd: number; href: string }[];
+  drivers: { label: string; deltaUsd: number; href: string; section: string }[];
 }
 
 export interface Ratios {
