@@ -93,8 +93,25 @@ describe('usage re-pricer', () => {
     const full = await shown(page, 'usage-move-result');
     expect(full).toMatch(/\(100%\): (saves|costs) \$/);
     await page.locator('.usage-move input[type=number]').fill('50');
-    const first = r.scenarios.find((s) => s.id.startsWith('move:'))!;
+    // The default pair: the first model in the file, moved to the target that saves most.
+    const from = r.scenarios.find((s) => s.id.startsWith('move:'))!.id.split(':')[1];
+    const first = r.scenarios.filter((s) => s.id.startsWith(`move:${from}:`)).sort((a, b) => a.deltaUsd - b.deltaUsd)[0]!;
     expect(await shown(page, 'usage-move-result')).toContain(formatUsd(Math.abs(first.deltaUsd * 0.5)));
+    await page.context().close();
+  });
+
+  it('"Open in calculator" carries the per-request averages, and the calculator reads them without errors', async () => {
+    const page = await open();
+    await drop(page, ['analytics-usage.json']);
+    await page.locator('.usage-report').waitFor();
+    const r = priceUsageFiles([read('analytics-usage.json')]);
+    const link = page.getByRole('link', { name: 'Open in calculator' });
+    expect(await link.getAttribute('href')).toBe(`/calculator/?${r.calculatorQuery}`);
+    await link.click();
+    await page.locator('.calc[data-ready="true"]').waitFor();
+    expect(await page.locator('#c-input').inputValue()).toBe('10000');
+    expect(await page.locator('#c-output').inputValue()).toBe('1000');
+    expect(await page.locator('.calc-error').count()).toBe(0);
     await page.context().close();
   });
 
