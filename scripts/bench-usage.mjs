@@ -20,7 +20,7 @@ export function generateUsageCsv(path, rows = ROWS) {
   writeFileSync(path, lines.join('\n') + '\n');
 }
 
-/** Resident memory (bytes) of the Chromium renderer processes this Node process started (the page and its worker), from /proc. */
+/** Memory (bytes, PSS) of the Chromium renderer processes this Node process started (the page and its worker), from /proc. */
 function rendererRss() {
   const parent = new Map();
   const info = new Map();
@@ -41,8 +41,14 @@ function rendererRss() {
   let total = 0;
   for (const [pid, { status, cmd }] of info) {
     if (!cmd.includes('--type=renderer') || !mine(pid)) continue;
-    const rss = /VmRSS:\s+(\d+) kB/.exec(status);
-    if (rss) total += Number(rss[1]) * 1024;
+    // Proportional set size (shared pages split between the processes that map them); RSS if smaps_rollup is missing.
+    let kb;
+    try {
+      kb = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1];
+    } catch {
+      kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
+    }
+    if (kb) total += Number(kb) * 1024;
   }
   return total;
 }
@@ -81,7 +87,7 @@ export async function benchUsage(browser, baseUrl) {
   console.log(`  longest main-thread task while reading: ${longest.toFixed(0)} ms (${tasks.length} over 50 ms) — target none over 50 ms: ${tasks.length === 0 ? 'ok' : 'OVER'}`);
   if (tasks.length) console.log(`    tasks over 50 ms (duration @ start, from the file pick): ${tasks.map((x) => `${x.ms.toFixed(0)} ms @ ${((x.start - t0) / 1000).toFixed(1)} s`).join(', ')}`);
   console.log(`  load average while measuring: ${loadavg().map((x) => x.toFixed(1)).join(' ')} (${cpus().length} cores; the figures scale with the CPU share the page gets)`);
-  console.log(`  peak renderer memory: ${mb(peak)} MB, of which ${mb(peak - before)} MB while reading (${mb(before)} MB before the file, all renderer processes of this browser) — target < 400 MB: ${peak < 400 * 1024 * 1024 ? 'ok' : 'OVER'}`);
+  console.log(`  peak renderer memory (PSS): ${mb(peak)} MB, of which ${mb(peak - before)} MB while reading (${mb(before)} MB before the file, all renderer processes of this browser) — target < 400 MB: ${peak < 400 * 1024 * 1024 ? 'ok' : 'OVER'}`);
   return { rate, longest, longTasks: tasks.length, peak };
 }
 
