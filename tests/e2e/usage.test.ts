@@ -165,6 +165,15 @@ describe('usage re-pricer', () => {
     await page.context().close();
   });
 
+  it('a report fits a phone screen without sideways scrolling of the page', async () => {
+    const page = await open({ width: 375, height: 800 });
+    await drop(page, ['console-usage.csv', 'console-cost.csv', 'admin-usage-page1.json']);
+    await page.locator('.usage-report').waitFor();
+    const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    expect(scroll).toBeLessThanOrEqual(client);
+    await page.context().close();
+  });
+
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`axe with a report on screen (${colorScheme})`, async () => {
       const page = await open({ colorScheme });
