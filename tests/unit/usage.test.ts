@@ -184,6 +184,7 @@ describe('bad input: clear messages, nothing else lost, never NaN', () => {
     expect(readNumber('-1')).toBeUndefined();
     expect(readNumber('abc')).toBeUndefined();
     expect(readNumber('Infinity')).toBeUndefined();
+    expect(readNumber('1e300')).toBeUndefined();
     expect(readNumber('1,234')).toBe(1234);
     expect(readNumber('')).toBe(0);
   });
@@ -284,5 +285,23 @@ describe('scenarios', () => {
   });
   it('TTL: 5-minute writes at the 1-hour price', () => {
     expect(r.scenarios.find((x) => x.id === 'ttl:1h')!.deltaUsd).toBeCloseTo(0.5 * (6 - 3.75), 9);
+  });
+});
+
+describe('fuzz: any text, any numbers', () => {
+  it('never throws, never yields NaN or Infinity', async () => {
+    const fc = (await import('fast-check')).default;
+    const header = 'usage_date_utc,model_version,usage_input_tokens_no_cache,usage_input_tokens_cache_write_1h,usage_output_tokens,context_window,inference_geo,usage_type\n';
+    const cell = fc.oneof(fc.string({ maxLength: 8 }), fc.double().map(String), fc.nat().map(String), fc.constantFrom('', '-1', '1e400', '1.7e308', 'NaN', '"', '200k-1M', 'us', 'batch'));
+    const model = fc.constantFrom(...catalogueIndex.models.map((m) => m.apiId?.value ?? m.id), 'claude-unknown', '');
+    const row = fc.tuple(fc.constantFrom('2026-11-01', '2026-11-02', 'x'), model, cell, cell, cell, cell, cell, cell).map((r) => r.join(','));
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 20 }), fc.string({ maxLength: 200 }), (rows, junk) => {
+        const r = priceUsageFiles([{ name: 'a.csv', text: header + rows.join('\n') }, { name: 'b', text: junk }]);
+        const nums = [r.listPriceUsd, r.rows, r.skipped, ...Object.values(r.byModel), ...r.byDay.map((d) => d.usd), ...r.scenarios.flatMap((s) => [s.deltaUsd, s.deltaLowUsd, s.deltaHighUsd, s.monthlyDeltaUsd]), r.ratios.cacheHit, r.ratios.outputShare];
+        return nums.every(Number.isFinite);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -116,15 +116,18 @@ function memo<T>(f: (v: string) => T): (v: string) => T {
   };
 }
 
-/** A count or amount from a file: '' or null → 0; anything not a finite, non-negative number → undefined. */
+/** Above this a count is not a real count (and sums of such could overflow to Infinity). */
+const MAX_COUNT = 1e15;
+
+/** A count or amount from a file: '' or null → 0; anything not a finite, non-negative number up to 1e15 → undefined. */
 export function readNumber(v: unknown): number | undefined {
   if (v === undefined || v === null || v === '') return 0;
   if (typeof v === 'string') {
     const fast = +v; // the common case, digits only; '1,234' and junk take the slow path
-    if (fast >= 0 && fast !== Infinity) return fast;
+    if (fast >= 0 && fast <= MAX_COUNT) return fast;
   }
   const n = typeof v === 'number' ? v : Number(String(v).trim().replace(/,/g, ''));
-  return Number.isFinite(n) && n >= 0 ? n : undefined;
+  return Number.isFinite(n) && n >= 0 && n <= MAX_COUNT ? n : undefined;
 }
 
 type Obj = Record<string, unknown>;
