@@ -10,6 +10,7 @@ import { formatKB, islandBundles, measurePage, gz } from './measure.mjs';
 import { PAGE_TYPES, BUDGETS, ISLAND_BUDGETS } from './page-types.mjs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { benchUsage } from './bench-usage.mjs';
 
 const chrome = process.env.CHROME_PATH || '/usr/bin/chromium';
 const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -73,6 +74,8 @@ for (const i of islandBundles()) {
   console.log(`\nPagefind for one pasted error: ${fetched.size} files, ${formatKB(total)} (bytes over the wire)`);
   await context.close();
 }
+// The bill re-pricer on a 1,000,000-row file (scripts/bench-usage.mjs).
+await benchUsage(browser, server.url);
 await browser.close();
 
 if (!skipLighthouse) {

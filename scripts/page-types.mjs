@@ -15,7 +15,11 @@ export const BUDGETS = {
 export const ISLAND_BUDGETS = {
   TreeWalker: 20 * KB,
   Calculator: 15 * KB,
+  UsageTool: 6 * KB, // the /usage/ island; its Web Worker (parser, pricing) loads only when a file arrives: USAGE_WORKER_BUDGET
 };
+
+/** The /usage/ page's worker (Papa Parse, the pricing engine, the usage session), gzip, fetched when a file is dropped. */
+export const USAGE_WORKER_BUDGET = 25 * KB;
 
 /** The first tree page under dist/troubleshoot/ whose HTML marks it as the given kind. */
 function firstTreePage(kind, dist) {
@@ -40,6 +44,7 @@ export function PAGE_TYPES(dist = 'dist') {
     { type: 'tree question', path: '/troubleshoot/' },
     { type: 'tree outcome', path: firstTreePage('outcome', dist) ?? '/troubleshoot/' },
     { type: 'calculator', path: '/calculator/' },
+    { type: 'usage', path: '/usage/' },
     { type: 'search results', path: '/search/?q=rate%20limit' },
   ];
 }

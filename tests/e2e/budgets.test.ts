@@ -4,7 +4,10 @@ import { baseURL, openBrowser } from './support/browser.ts';
 // @ts-ignore: plain ESM helpers shared with `npm run bench`
 import { measurePage, formatKB, isSharedRuntime } from '../../scripts/measure.mjs';
 // @ts-ignore
-import { BUDGETS, PAGE_TYPES } from '../../scripts/page-types.mjs';
+import { BUDGETS, PAGE_TYPES, ISLAND_BUDGETS, USAGE_WORKER_BUDGET } from '../../scripts/page-types.mjs';
+import { readdirSync, readFileSync } from 'node:fs';
+// @ts-ignore
+import { gz } from '../../scripts/measure.mjs';
 
 // Byte budgets are deterministic (same build, same bytes), so they are enforced here; times are only printed by the bench.
 let browser: Browser;
@@ -38,6 +41,7 @@ describe('island budgets (everything the island loads once used, XState included
   const cases = [
     { island: 'tree walker', path: '/troubleshoot/', budget: 20 * 1024, selector: 'a.tw-option' },
     { island: 'calculator', path: '/calculator/', budget: 15 * 1024, selector: '#calc-perDay, input' },
+    { island: 'usage', path: '/usage/', budget: ISLAND_BUDGETS.UsageTool as number, selector: '.usage-pick', marker: /UsageTool/ },
   ];
   for (const c of cases) {
     it(`${c.island} ≤ ${formatKB(c.budget)} after the first interaction`, async () => {
@@ -50,8 +54,19 @@ describe('island budgets (everything the island loads once used, XState included
       const own = m.files.filter((f) => f.type === 'js' && f.pathname.startsWith('/_astro/') && !isSharedRuntime(f.pathname));
       const bytes = own.reduce((sum, f) => sum + f.gzip, 0);
       const detail = m.files.filter((f) => f.type === 'js').map((f) => `${f.pathname} ${formatKB(f.gzip)}${isSharedRuntime(f.pathname) ? ' (shared)' : ''}`).join('\n');
-      expect(own.some((f) => /use-machine|Calculator/.test(f.pathname)), detail).toBe(true);
+      expect(own.some((f) => ((c as { marker?: RegExp }).marker ?? /use-machine|Calculator/).test(f.pathname)), detail).toBe(true);
       expect(bytes, `${c.island} over budget:\n${detail}`).toBeLessThanOrEqual(c.budget);
     });
   }
+});
+
+describe('the /usage/ worker', () => {
+  it(`is at most ${formatKB(USAGE_WORKER_BUDGET)} (gzip) and is not loaded before a file arrives`, async () => {
+    const worker = readdirSync('dist/_astro').filter((f) => /^usage\.worker[-.][\w-]+\.js$/.test(f));
+    expect(worker.length).toBe(1);
+    const bytes = gz(readFileSync(`dist/_astro/${worker[0]}`)) as number;
+    expect(bytes, `worker ${formatKB(bytes)}`).toBeLessThanOrEqual(USAGE_WORKER_BUDGET);
+    const m = (await measurePage(browser, baseURL, '/usage/')) as Measured;
+    expect(m.files.some((f) => f.pathname.includes('usage.worker'))).toBe(false);
+  });
 });

@@ -11,11 +11,11 @@ afterAll(async () => {
 });
 
 describe('site shell', () => {
-  it('home page offers the four ways in and links every chapter', async () => {
+  it('home page offers the five ways in and links every chapter', async () => {
     const page = await newPage(browser);
     await page.goto('/');
     const ways = await page.locator('.ways__title').allTextContents();
-    expect(ways.map((w) => w.trim())).toEqual(['Read', 'Troubleshoot', 'Calculate', 'Paste an error']);
+    expect(ways.map((w) => w.trim())).toEqual(['Read', 'Troubleshoot', 'Calculate', 'Re-price your bill', 'Paste an error']);
     // The paste box is right there on the home page.
     expect(await page.locator('.home-paste textarea').count()).toBe(1);
     const chapterLinks = await page.locator('.groups a[href^="/guide/"]').count();

@@ -1,0 +1,425 @@
+/**
+ * The /usage/ island: files in (drop, pick, paste), a Web Worker does the reading and pricing, the report out.
+ * Renders and dispatches only; the logic is in src/lib/usage/.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { UsageReport, Scenario } from '../lib/usage/types.ts';
+import type { WorkerIn, WorkerOut } from './usage.worker.ts';
+import { formatInt, formatPercent, formatUsd } from '../lib/format.ts';
+import './UsageTool.css';
+
+interface Props {
+  data: string; // slim PricingData as JSON
+  webSearchUsdPer1000: number;
+}
+
+type State =
+  | { kind: 'idle' }
+  | { kind: 'reading'; rows: number; bytes: number; totalBytes: number; file: string }
+  | { kind: 'done'; report: UsageReport; ms: number }
+  | { kind: 'cancelled' }
+  | { kind: 'error'; message: string };
+
+const usd = formatUsd;
+const sorted = (rec: Record<string, number>) => Object.entries(rec).sort((a, b) => b[1] - a[1]);
+
+export default function UsageTool({ data, webSearchUsdPer1000 }: Props) {
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const [over, setOver] = useState(false);
+  const [paste, setPaste] = useState('');
+  const worker = useRef<Worker | null>(null);
+  const pricing = useRef(JSON.parse(data));
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    setReady(true); // the no-JavaScript notice hides once this is true
+    return () => worker.current?.terminate();
+  }, []);
+
+  const run = (files: File[], pasted?: string) => {
+    worker.current?.terminate();
+    if (files.length === 0 && !pasted) return;
+    const w = new Worker(new URL('./usage.worker.ts', import.meta.url), { type: 'module' });
+    worker.current = w;
+    setState({ kind: 'reading', rows: 0, bytes: 0, totalBytes: files.reduce((a, f) => a + f.size, 0), file: files[0]?.name ?? 'pasted text' });
+    w.onmessage = (e: MessageEvent<WorkerOut>) => {
+      const m = e.data;
+      if (m.type === 'progress') setState({ kind: 'reading', rows: m.rows, bytes: m.bytes, totalBytes: m.totalBytes, file: m.file });
+      else if (m.type === 'done') {
+        setState({ kind: 'done', report: m.report, ms: m.ms });
+        w.terminate();
+      } else {
+        setState({ kind: 'error', message: m.message });
+        w.terminate();
+      }
+    };
+    w.onerror = (e) => setState({ kind: 'error', message: e.message || 'The file reader stopped unexpectedly.' });
+    const msg: WorkerIn = { data: pricing.current, webSearchUsdPer1000, files, ...(pasted !== undefined ? { pasted } : {}) };
+    w.postMessage(msg);
+  };
+  const cancel = () => {
+    worker.current?.terminate();
+    worker.current = null;
+    setState({ kind: 'cancelled' });
+  };
+
+  return (
+    <div class="usage" data-ready={ready ? 'true' : 'false'}>
+      <div
+        class={`usage-drop${over ? ' usage-drop--over' : ''}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setOver(false);
+          run([...(e.dataTransfer?.files ?? [])]);
+        }}
+      >
+        <p class="usage-drop__title">Drop usage or cost files here</p>
+        <p>Several at once, any mix: Console CSV exports, Admin or Analytics API JSON pages, Messages API or Claude Code JSONL.</p>
+        <label class="usage-pick">
+          Choose files
+          <input
+            id="usage-files"
+            type="file"
+            multiple
+            accept=".csv,.json,.jsonl,.ndjson,.txt,text/csv,application/json"
+            onChange={(e) => {
+              const input = e.currentTarget;
+              run([...(input.files ?? [])]);
+              input.value = '';
+            }}
+          />
+        </label>
+      </div>
+      <details class="usage-paste">
+        <summary>Or paste the contents of a file</summary>
+        <label for="usage-paste-text">Pasted CSV, JSON or JSON Lines</label>
+        <textarea id="usage-paste-text" rows={6} value={paste} onInput={(e) => setPaste(e.currentTarget.value)} spellcheck={false} />
+        <button type="button" onClick={() => run([], paste)} disabled={!paste.trim()}>
+          Analyse pasted text
+        </button>
+      </details>
+
+      <div aria-live="polite">
+        {state.kind === 'reading' && (
+          <div class="usage-progress">
+            <label for="usage-progress-bar">
+              Reading {state.file || 'files'}: {formatInt(state.rows)} rows read
+            </label>
+            <progress id="usage-progress-bar" max={Math.max(1, state.totalBytes)} value={state.bytes} />
+            <button type="button" onClick={cancel}>
+              Cancel
+            </button>
+          </div>
+        )}
+        {state.kind === 'cancelled' && <p class="usage-note">Cancelled. Nothing was kept; drop the files again to start over.</p>}
+        {state.kind === 'error' && <p class="usage-error" role="alert">Could not read the files: {state.message}</p>}
+      </div>
+      {state.kind === 'done' && <Report report={state.report} ms={state.ms} />}
+    </div>
+  );
+}
+
+function Report({ report: r, ms }: { report: UsageReport; ms: number }) {
+  const name = (id: string) => r.modelNames[id] ?? id;
+  const hasUsage = r.listPriceUsd > 0 || Object.keys(r.byModel).length > 0;
+  return (
+    <section class="usage-report" aria-labelledby="usage-what" data-ms={Math.round(ms)} data-rows={r.rows + r.skipped}>
+      <h2 id="usage-what">What it cost</h2>
+      <p class="usage-read" data-testid="usage-summary">
+        Read {formatInt(r.rows)} rows{r.skipped > 0 ? `, skipped ${formatInt(r.skipped)}` : ''} in {ms < 100 ? 'under 0.1' : (ms / 1000).toFixed(1)} s
+        {r.formats.length > 0 && <> ({r.formats.join(', ')})</>}.
+      </p>
+      <dl class="usage-totals">
+        <div>
+          <dt>Re-priced at list prices</dt>
+          <dd data-testid="usage-list">{usd(r.listPriceUsd)}</dd>
+        </div>
+        {r.reportedUsd !== undefined && (
+          <div>
+            <dt>Charged, as the files report it</dt>
+            <dd data-testid="usage-reported">{usd(r.reportedUsd)}</dd>
+          </div>
+        )}
+        {r.reportedListUsd !== undefined && (
+          <div>
+            <dt>List price, as the files state it</dt>
+            <dd>{usd(r.reportedListUsd)}</dd>
+          </div>
+        )}
+      </dl>
+      {r.differences.length > 0 && (
+        <ul class="usage-diff">
+          {r.differences.map((d) => (
+            <li key={d}>{d}</li>
+          ))}
+        </ul>
+      )}
+      {(r.warnings.length > 0 || r.skipReasons.length > 0) && (
+        <div class="usage-warnings">
+          <h3>Check these</h3>
+          <ul>
+            {r.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+            {r.skipReasons.map((s) => (
+              <li key={s.reason}>
+                Skipped {formatInt(s.count)} {s.count === 1 ? 'row' : 'rows'}: {s.reason} (at {s.where.join(', ')}
+                {s.count > s.where.length ? ', …' : ''}).
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {hasUsage && (
+        <>
+          <DayChart report={r} />
+          <div class="usage-tables">
+            <Table caption="By model (list price)" rows={sorted(r.byModel).map(([k, v]) => [name(k), v, r.reportedByModel[k]])} reported={r.reportedUsd !== undefined} />
+            <Table
+              caption="By token type"
+              rows={[
+                ['Uncached input', r.byTokenType.input],
+                ['Cache writes (5 min)', r.byTokenType.write5m],
+                ['Cache writes (1 h)', r.byTokenType.write1h],
+                ['Cache reads', r.byTokenType.read],
+                ['Output', r.byTokenType.output],
+                ['Web search', r.byTokenType.webSearch],
+              ]}
+            />
+            <Table caption="By workspace" rows={sorted(r.byWorkspace).slice(0, 10)} />
+            <Table caption="By API key" rows={sorted(r.byApiKey).slice(0, 10)} />
+          </div>
+          <Spikes report={r} />
+          <Ratios report={r} name={name} />
+          <Scenarios report={r} name={name} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function Table({ caption, rows, reported }: { caption: string; rows: (readonly [string, number, number?])[]; reported?: boolean }) {
+  return (
+    <table class="usage-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Item</th>
+          <th scope="col">List price</th>
+          {reported && <th scope="col">Reported</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(([k, v, rep]) => (
+          <tr key={k}>
+            <th scope="row">{k}</th>
+            <td>{usd(v)}</td>
+            {reported && <td>{rep === undefined ? '—' : usd(rep)}</td>}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+const PALETTE = 6;
+
+function DayChart({ report: r }: { report: UsageReport }) {
+  const days = r.byDay;
+  if (days.length === 0) return null;
+  const models = sorted(r.byModel).map(([id]) => id);
+  const max = Math.max(...days.map((d) => d.usd), 1e-9);
+  const bw = Math.max(4, Math.min(40, Math.floor(600 / days.length) - 2));
+  const width = days.length * (bw + 2) + 60;
+  return (
+    <figure class="usage-chart">
+      <svg viewBox={`0 0 ${width} 220`} preserveAspectRatio="xMinYMin meet" role="img" aria-labelledby="usage-chart-t">
+        <title id="usage-chart-t">Cost per day at list prices, stacked by model; the tables below have the figures</title>
+        <text x="0" y="12">{usd(max)}</text>
+        <line x1="56" x2={width} y1="200" y2="200" />
+        {days.map((d, i) => {
+          let y = 200;
+          return (
+            <g key={d.day}>
+              {models.map((m, j) => {
+                const v = d.byModel[m] ?? 0;
+                if (v <= 0) return null;
+                const h = (v / max) * 180;
+                y -= h;
+                return <rect key={m} class={`usage-c${j % PALETTE}`} x={58 + i * (bw + 2)} y={y} width={bw} height={Math.max(0.5, h)}><title>{`${d.day} ${r.modelNames[m] ?? m}: ${usd(v)}`}</title></rect>;
+              })}
+            </g>
+          );
+        })}
+        <text x="58" y="216">{days[0]!.day}</text>
+        {days.length > 1 && <text x={width} y="216" text-anchor="end">{days[days.length - 1]!.day}</text>}
+      </svg>
+      <figcaption>
+        <ul class="usage-legend">
+          {models.map((m, j) => (
+            <li key={m}>
+              <span class={`usage-swatch usage-c${j % PALETTE}`} aria-hidden="true" />
+              {r.modelNames[m] ?? m}
+            </li>
+          ))}
+        </ul>
+      </figcaption>
+    </figure>
+  );
+}
+
+function Spikes({ report: r }: { report: UsageReport }) {
+  return (
+    <>
+      <h2 id="usage-why">Why it jumped</h2>
+      <p class="usage-rule">{r.spikeRule}</p>
+      {r.spikes.length === 0 ? (
+        <p>{r.byDay.length < 7 ? `The files cover ${r.byDay.length} day(s): too few to call any day a spike.` : 'No day stands out by this rule.'}</p>
+      ) : (
+        <ul class="usage-spikes">
+          {r.spikes.map((s) => (
+            <li key={s.day}>
+              <strong>{s.day}</strong>: {usd(s.usd)} (median day {usd(s.median)}, threshold {usd(s.threshold)}). Above the median day:
+              <ul>
+                {s.drivers.map((d) => (
+                  <li key={d.label}>
+                    {d.label} +{usd(d.deltaUsd)} (check: <a href={d.href}>{d.section}</a>)
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function Ratios({ report: r, name }: { report: UsageReport; name: (id: string) => string }) {
+  const q = r.ratios;
+  return (
+    <>
+      <h2 id="usage-where">Where the money goes</h2>
+      <ul class="usage-ratios">
+        <li>Cache hit ratio (cache reads ÷ all prompt tokens): {formatPercent(q.cacheHit)}</li>
+        <li>Output share of cost: {formatPercent(q.outputShare)}</li>
+        <li>Batch share: {formatPercent(q.batchShare)}; US-only share: {formatPercent(q.usShare)}</li>
+        <li>Long-context share (prompts over 200K tokens): {formatPercent(q.longContextShare)}</li>
+        {q.fastShare > 0 && <li>Fast mode share: {formatPercent(q.fastShare)}</li>}
+      </ul>
+      {q.cacheWrites.length > 0 && (
+        <table class="usage-table">
+          <caption>Cache writes and the reads that pay them back (at list prices)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Model, TTL</th>
+              <th scope="col">Tokens written</th>
+              <th scope="col">Tokens read</th>
+              <th scope="col">Paid back?</th>
+            </tr>
+          </thead>
+          <tbody>
+            {q.cacheWrites.map((c) => (
+              <tr key={`${c.model}${c.ttl}`}>
+                <th scope="row">
+                  {name(c.model)}, {c.ttl === '5m' ? '5 min' : '1 h'}
+                </th>
+                <td>{formatInt(c.written)}</td>
+                <td>{formatInt(c.read)}</td>
+                <td>{c.paidBack ? 'Yes' : `No: ${usd(c.extraUsd)} more than sending it uncached`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+function delta(s: Scenario, share = 1) {
+  const f = (v: number) => `${v <= 0 ? 'saves ' : 'costs '}${usd(Math.abs(v))}`;
+  const lo = s.deltaLowUsd * share;
+  const hi = s.deltaHighUsd * share;
+  const month = s.monthlyDeltaUsd * share;
+  const range = Math.abs(hi - lo) >= 0.005 ? ` (range ${usd(lo)} to ${usd(hi)})` : '';
+  return `${f(s.deltaUsd * share)} over the period${range}; ${f(month)} a month`;
+}
+
+function Scenarios({ report: r, name }: { report: UsageReport; name: (id: string) => string }) {
+  const moves = r.scenarios.filter((s) => s.id.startsWith('move:'));
+  const others = r.scenarios.filter((s) => !s.id.startsWith('move:'));
+  const froms = [...new Set(moves.map((s) => s.id.split(':')[1]!))];
+  const [from, setFrom] = useState(froms[0] ?? '');
+  const tos = moves.filter((s) => s.id.split(':')[1] === from).sort((a, b) => a.deltaUsd - b.deltaUsd).map((s) => s.id.split(':')[2]!); // biggest saving first
+  const [to, setTo] = useState(tos[0] ?? '');
+  const [share, setShare] = useState(100);
+  const move = moves.find((s) => s.id === `move:${from}:${to}`) ?? moves.find((s) => s.id.startsWith(`move:${from}:`));
+  return (
+    <>
+      <h2 id="usage-instead">What it would cost instead</h2>
+      <p class="usage-note">{r.periodNote} Every figure is at list prices; ranges appear where a conversion or price is uncertain.</p>
+      {move && (
+        <fieldset class="usage-move">
+          <legend>Move traffic to another model</legend>
+          <label>
+            From{' '}
+            <select value={from} onChange={(e) => setFrom(e.currentTarget.value)}>
+              {froms.map((f) => (
+                <option key={f} value={f}>
+                  {name(f)}
+                </option>
+              ))}
+            </select>
+          </label>{' '}
+          <label>
+            to{' '}
+            <select value={move.id.split(':')[2]} onChange={(e) => setTo(e.currentTarget.value)}>
+              {tos.map((t) => (
+                <option key={t} value={t}>
+                  {moves.find((s) => s.id === `move:${from}:${t}`)?.title.replace(/^.* to /, '') ?? t}
+                </option>
+              ))}
+            </select>
+          </label>{' '}
+          <label>
+            share <input type="number" min={0} max={100} step={5} value={share} onInput={(e) => setShare(Math.min(100, Math.max(0, Number(e.currentTarget.value) || 0)))} />%
+          </label>
+          <p data-testid="usage-move-result">
+            {move.title} ({share}%): {delta(move, share / 100)}.
+          </p>
+          <ul class="usage-assumptions">
+            {move.assumptions.map((a) => (
+              <li key={a}>{a}</li>
+            ))}
+          </ul>
+        </fieldset>
+      )}
+      <ul class="usage-scenarios">
+        {others.map((s) => (
+          <li key={s.id}>
+            <strong>{s.title}</strong>: {delta(s)}.
+            <ul class="usage-assumptions">
+              {s.assumptions.map((a) => (
+                <li key={a}>{a}</li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+      {r.calculatorQuery ? (
+        <p>
+          <a class="usage-calc" href={`/calculator/?${r.calculatorQuery}`}>
+            Open in calculator
+          </a>{' '}
+          with these averages: {formatInt(r.requests ?? 0)} requests over {r.days} day(s).
+        </p>
+      ) : (
+        <p class="usage-note">The files do not count requests, so there are no per-request averages to carry to the calculator.</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,196 @@
+// The bill re-pricer on /usage/ (src/islands/UsageTool.tsx + its Web Worker). Totals on screen are checked against
+// priceUsageFiles over the same fixtures (the unit-tested figures), for drag-and-drop, the file picker and paste.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { baseURL, checkA11y, newPage, openBrowser, type TestPage } from './support/browser.ts';
+import { priceUsageFiles } from '../../src/lib/usage/index.ts';
+import { formatUsd } from '../../src/lib/format.ts';
+
+const URL = '/usage/';
+const DIR = 'tests/fixtures/usage/';
+const read = (name: string) => ({ name, text: readFileSync(DIR + name, 'utf8') });
+let browser: Browser;
+beforeAll(async () => {
+  browser = await openBrowser();
+});
+afterAll(async () => browser?.close());
+
+async function open(options: Parameters<typeof newPage>[1] = {}): Promise<TestPage> {
+  const page = await newPage(browser, options);
+  await page.goto(URL, { waitUntil: 'networkidle' });
+  await page.locator('.usage[data-ready="true"]').waitFor();
+  return page;
+}
+
+/** A real drop: a DataTransfer holding File objects, dispatched as dragenter/dragover/drop on the drop zone. */
+async function drop(page: TestPage, names: string[]) {
+  const files = names.map(read);
+  const dt = await page.evaluateHandle((fs) => {
+    const d = new DataTransfer();
+    for (const f of fs) d.items.add(new File([f.text], f.name));
+    return d;
+  }, files);
+  for (const type of ['dragenter', 'dragover', 'drop']) await page.dispatchEvent('.usage-drop', type, { dataTransfer: dt });
+}
+
+const shown = async (page: TestPage, testid: string) => (await page.getByTestId(testid).textContent())?.trim();
+
+describe('usage re-pricer', () => {
+  const singles = [
+    ['console-usage.csv'],
+    ['console-cost.csv'],
+    ['admin-usage-page1.json', 'admin-usage-page2.json'],
+    ['admin-cost-report.json'],
+    ['analytics-usage.json', 'analytics-cost.json'],
+    ['messages.jsonl'],
+    ['claude-code-session.jsonl'],
+    ['batch-results.jsonl'],
+  ];
+  for (const names of singles) {
+    it(`drop ${names.join(' + ')}: totals on screen match the library`, async () => {
+      const page = await open();
+      await drop(page, names);
+      await page.locator('.usage-report').waitFor();
+      const r = priceUsageFiles(names.map(read));
+      expect(await shown(page, 'usage-list')).toBe(formatUsd(r.listPriceUsd));
+      if (r.reportedUsd !== undefined) expect(await shown(page, 'usage-reported')).toBe(formatUsd(r.reportedUsd));
+      else expect(await page.getByTestId('usage-reported').count()).toBe(0);
+      expect(await shown(page, 'usage-summary')).toContain(`Read ${r.rows} rows`);
+      for (const f of r.formats) expect(await shown(page, 'usage-summary')).toContain(f);
+      expect(page.errors).toEqual([]);
+      await page.context().close();
+    });
+  }
+
+  it('the file picker, several files at once; the spike is listed with links to the chapter', async () => {
+    const page = await open();
+    await page.setInputFiles('#usage-files', [DIR + 'console-usage.csv', DIR + 'console-cost.csv']);
+    await page.locator('.usage-report').waitFor();
+    const r = priceUsageFiles([read('console-usage.csv'), read('console-cost.csv')]);
+    expect(await shown(page, 'usage-list')).toBe('$57.49');
+    expect(await shown(page, 'usage-list')).toBe(formatUsd(r.listPriceUsd));
+    expect(await shown(page, 'usage-reported')).toBe('$7.55');
+    const spikes = page.locator('.usage-spikes > li');
+    expect(await spikes.count()).toBe(2);
+    expect(await spikes.nth(1).textContent()).toContain('2026-11-08');
+    expect(await spikes.nth(1).locator('a').first().getAttribute('href')).toBe('/guide/cost-spikes/#opus-is-answering-trivial-requests');
+    expect(await page.locator('.usage-warnings').textContent()).toContain('claude-foo-9');
+    expect(await page.locator('.usage-warnings').textContent()).toContain('bad number in usage_output_tokens');
+    // The chart: one stack per day, one colour per model.
+    expect(await page.locator('.usage-chart svg g').count()).toBe(8);
+    await page.context().close();
+  });
+
+  it('paste, then the move scenario scales with the share', async () => {
+    const page = await open();
+    await page.locator('.usage-paste summary').click();
+    await page.locator('#usage-paste-text').fill(read('admin-usage-page1.json').text);
+    await page.getByRole('button', { name: 'Analyse pasted text' }).click();
+    await page.locator('.usage-report').waitFor();
+    const r = priceUsageFiles([read('admin-usage-page1.json')]);
+    expect(await shown(page, 'usage-list')).toBe(formatUsd(r.listPriceUsd));
+    const full = await shown(page, 'usage-move-result');
+    expect(full).toMatch(/\(100%\): (saves|costs) \$/);
+    await page.locator('.usage-move input[type=number]').fill('50');
+    // The default pair: the first model in the file, moved to the target that saves most.
+    const from = r.scenarios.find((s) => s.id.startsWith('move:'))!.id.split(':')[1];
+    const first = r.scenarios.filter((s) => s.id.startsWith(`move:${from}:`)).sort((a, b) => a.deltaUsd - b.deltaUsd)[0]!;
+    expect(await shown(page, 'usage-move-result')).toContain(formatUsd(Math.abs(first.deltaUsd * 0.5)));
+    await page.context().close();
+  });
+
+  it('"Open in calculator" carries the per-request averages, and the calculator reads them without errors', async () => {
+    const page = await open();
+    await drop(page, ['analytics-usage.json']);
+    await page.locator('.usage-report').waitFor();
+    const r = priceUsageFiles([read('analytics-usage.json')]);
+    const link = page.getByRole('link', { name: 'Open in calculator' });
+    expect(await link.getAttribute('href')).toBe(`/calculator/?${r.calculatorQuery}`);
+    await link.click();
+    await page.locator('.calc[data-ready="true"]').waitFor();
+    expect(await page.locator('#c-input').inputValue()).toBe('10000');
+    expect(await page.locator('#c-output').inputValue()).toBe('1000');
+    expect(await page.locator('.calc-error').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('makes no network request while a file is analysed, and the CSP says so', async () => {
+    const page = await open();
+    const requests: string[] = [];
+    page.on('request', (req) => {
+      if (!req.url().startsWith('data:') && !req.url().startsWith('blob:')) requests.push(req.url());
+    });
+    // The worker script itself is fetched once, from this site, when the first file arrives; nothing else may be.
+    await drop(page, ['console-usage.csv', 'messages.jsonl']);
+    await page.locator('.usage-report').waitFor();
+    await drop(page, ['admin-usage-page1.json']);
+    await page.locator('.usage-report').waitFor();
+    const offSite = requests.filter((u) => !u.startsWith(baseURL));
+    expect(offSite).toEqual([]);
+    expect(requests.filter((u) => !/\/_astro\/usage\.worker[-.][\w-]+\.js$/.test(u))).toEqual([]);
+    const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+    expect(csp).toMatch(/connect-src 'self'/);
+    await page.context().close();
+  });
+
+  it('bad input: an empty file, an unrecognised file and a truncated CSV each get a message; the rest still counts', async () => {
+    const page = await open();
+    await drop(page, ['empty.csv', 'not-usage.csv', 'truncated.csv', 'batch-results.jsonl']);
+    await page.locator('.usage-report').waitFor();
+    const w = (await page.locator('.usage-warnings').textContent()) ?? '';
+    expect(w).toContain('empty.csv is empty');
+    expect(w).toContain('not-usage.csv is not a format this tool reads');
+    expect(w).toContain('truncated final row');
+    const r = priceUsageFiles(['empty.csv', 'not-usage.csv', 'truncated.csv', 'batch-results.jsonl'].map(read));
+    expect(await shown(page, 'usage-list')).toBe(formatUsd(r.listPriceUsd));
+    expect(await page.locator('body').textContent()).not.toContain('NaN');
+    await page.context().close();
+  });
+
+  it('cancel stops the reading and says so', async () => {
+    const page = await open();
+    // A large generated file so the reading is still under way when Cancel is pressed.
+    await page.evaluate(() => {
+      const rows = ['usage_date_utc,model_version,usage_input_tokens_no_cache,usage_output_tokens'];
+      for (let i = 0; i < 400_000; i++) rows.push(`2026-11-${String((i % 28) + 1).padStart(2, '0')},claude-sonnet-4-6,${i % 997},${i % 101}`);
+      const d = new DataTransfer();
+      d.items.add(new File([rows.join('\n')], 'big.csv'));
+      const zone = document.querySelector('.usage-drop')!;
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: d, bubbles: true, cancelable: true }));
+    });
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    expect(await page.locator('.usage-note').first().textContent()).toContain('Cancelled');
+    expect(await page.locator('.usage-report').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('a report fits a phone screen without sideways scrolling of the page', async () => {
+    const page = await open({ width: 375, height: 800 });
+    await drop(page, ['console-usage.csv', 'console-cost.csv', 'admin-usage-page1.json']);
+    await page.locator('.usage-report').waitFor();
+    const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    expect(scroll).toBeLessThanOrEqual(client);
+    await page.context().close();
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`axe with a report on screen (${colorScheme})`, async () => {
+      const page = await open({ colorScheme });
+      await drop(page, ['console-usage.csv', 'console-cost.csv']);
+      await page.locator('.usage-report').waitFor();
+      await checkA11y(page, `/usage/ with a report (${colorScheme})`);
+      await page.context().close();
+    });
+  }
+
+  it('without JavaScript: says what the tool does and how to export each file', async () => {
+    const page = await newPage(browser, { javaScriptEnabled: false });
+    await page.goto(URL);
+    expect(await page.locator('.usage-noscript').isVisible()).toBe(true);
+    const text = (await page.locator('main').textContent()) ?? '';
+    for (const s of ['Your files never leave this browser', 'Console usage CSV', 'Console cost CSV', 'usage_report/messages', 'cost_report', 'Claude Code session logs', 'cents'])
+      expect(text).toContain(s);
+    await page.context().close();
+  });
+});

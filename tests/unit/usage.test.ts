@@ -1,0 +1,307 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createSession, priceUsageFiles } from '../../src/lib/usage/index.ts';
+import { RecordSplitter } from '../../src/lib/usage/lines.ts';
+import { readNumber } from '../../src/lib/usage/parse.ts';
+import { findSpikes, median, SPIKE_SECTIONS } from '../../src/lib/usage/spikes.ts';
+import { extractHeadings } from '../../src/lib/headings.ts';
+import { catalogueIndex } from '../../src/lib/catalogue.ts';
+import { createResolver } from '../../src/lib/usage/models.ts';
+
+const dir = 'tests/fixtures/usage/';
+const file = (name: string) => ({ name, text: readFileSync(dir + name, 'utf8') });
+const cents = (n: number | undefined) => Math.round((n ?? NaN) * 100) / 100;
+
+// Expected figures are worked out by hand from the catalogue's list prices (per MTok):
+// Sonnet 4.6 $3 in / $15 out / $3.75 5-min write / $6 1-h write / $0.30 read; Opus 4.8 $5 / $25 / $6.25 / $10 / $0.50;
+// Haiku 4.5 $1 / $5; Opus 5.5 $4 / $20; Haiku 5.5 $0.10 / $0.50, prompts over 100,000 tokens $0.50 / $2.50.
+// Batch × 0.5, US-only × 1.1, web search $10 per 1,000.
+
+describe('priceUsageFiles, per format', () => {
+  it('Console usage CSV: re-prices every token type, 1-h writes, long context, US-only, web search', () => {
+    const r = priceUsageFiles([file('console-usage.csv')]);
+    expect(r.formats).toEqual(['Console usage CSV']);
+    expect(r.rows).toBe(13);
+    expect(r.skipped).toBe(1);
+    expect(r.skipReasons[0]!.reason).toMatch(/bad number in usage_output_tokens/);
+    expect(r.skipReasons[0]!.where).toEqual(['console-usage.csv:12']);
+    // Sonnet: 8 days × ($3 + $1.50) + 1-h writes $0.60 + reads $0.06 + long context $1.50 + US-only 0.1 MTok × $3 × 1.1.
+    expect(cents(r.byModel['sonnet-4-6'])).toBe(38.49);
+    // Opus: $10 input + $2.50 writes + $0.50 reads + $5 output + 100 searches $1.
+    expect(cents(r.byModel['opus-4-8'])).toBe(19);
+    expect(cents(r.listPriceUsd)).toBe(57.49);
+    expect(r.reportedUsd).toBeUndefined();
+    expect(r.unknownModels).toEqual([{ name: 'claude-foo-9', rows: 1, tokens: 1000, reportedUsd: 0 }]);
+    expect(r.warnings.join('\n')).toMatch(/Unknown models, counted but not priced: "claude-foo-9"/);
+    expect(cents(r.byTokenType.write1h)).toBe(0.6);
+    expect(cents(r.byTokenType.webSearch)).toBe(1);
+    expect(cents(r.byApiKey['batch-key'])).toBe(19);
+    expect(cents(r.byWorkspace['Default'])).toBe(38.49);
+    expect(r.byDay.map((d) => d.day)).toEqual(['2026-11-01', '2026-11-02', '2026-11-03', '2026-11-04', '2026-11-05', '2026-11-06', '2026-11-07', '2026-11-08']);
+    // Median day $4.665, MAD $0.165 → threshold $5.40: 2026-11-05 (long-context row, $6.00) and 2026-11-08 ($23.50, Opus).
+    expect(r.spikes.map((s) => s.day)).toEqual(['2026-11-05', '2026-11-08']);
+    expect(r.spikes[0]!.threshold).toBeCloseTo(4.665 + 3 * 1.4826 * 0.165, 9);
+    expect(r.spikes[0]!.drivers.map((d) => d.label)).toContain('Long-context requests (prompt over 200K)');
+    expect(r.spikes[1]!.drivers[0]!.label).toBe('Model: Claude Opus 4.8');
+    expect(r.spikes[1]!.drivers[0]!.href).toBe('/guide/cost-spikes/#opus-is-answering-trivial-requests');
+    expect(cents(r.ratios.longContextShare * r.listPriceUsd)).toBe(1.5);
+    expect(cents(r.ratios.usShare * r.listPriceUsd)).toBe(0.33);
+    // Request counts are not in this export: no calculator averages.
+    expect(r.calculatorQuery).toBeUndefined();
+  });
+
+  it('Console cost CSV: reported and list figures from the file, display names resolved', () => {
+    const r = priceUsageFiles([file('console-cost.csv')]);
+    expect(r.formats).toEqual(['Console cost CSV']);
+    expect(r.rows).toBe(4);
+    expect(cents(r.reportedUsd)).toBe(7.55);
+    expect(cents(r.reportedListUsd)).toBe(8);
+    expect(cents(r.reportedByModel['sonnet-4-6'])).toBe(4.05);
+    expect(cents(r.reportedByModel['opus-4-8'])).toBe(2.5);
+    expect(r.listPriceUsd).toBe(0);
+    expect(r.differences.join('\n')).toMatch(/Discounts and credits in the files: \$0\.45/);
+  });
+
+  it('Admin API usage report, two pages: batch, priority and dated snapshot ids', () => {
+    const r = priceUsageFiles([file('admin-usage-page1.json'), file('admin-usage-page2.json')]);
+    expect(r.formats).toEqual(['Admin API usage report (usage_report/messages)']);
+    expect(r.rows).toBe(3);
+    // Sonnet: $3 + 0.5 MTok × $3.75 + 2 MTok × $0.30 + 0.2 MTok × $15 + 10 searches × $0.01.
+        expect(r.byModel['sonnet-4-6']).toBeCloseTo(8.575, 9);
+    // Haiku 4.5 via Batch: (2 × $1 + 1 × $5) × 0.5.
+    expect(cents(r.byModel['haiku-4-5'])).toBe(3.5);
+    expect(cents(r.byModel['opus-4-8'])).toBe(0.5);
+    expect(r.listPriceUsd).toBeCloseTo(12.575, 9);
+    expect(r.differences.join('\n')).toMatch(/Priority Tier: 100,000 tokens/);
+    expect(r.byWorkspace['Default workspace']).toBeCloseTo(3.5, 9);
+  });
+
+  it('Admin API cost report: amount is cents as a decimal string ("123.45" = $1.2345); a second currency is skipped', () => {
+    const r = priceUsageFiles([file('admin-cost-report.json')]);
+    expect(r.formats).toEqual(['Admin API cost report (cost_report)']);
+    expect(r.reportedUsd).toBeCloseTo(1.2345 + 8, 9);
+    expect(r.reportedByModel['sonnet-4-6']).toBeCloseTo(1.2345, 9);
+    expect(r.reportedByModel['haiku-4-5']).toBeCloseTo(8, 9);
+    expect(r.skipped).toBe(1);
+    expect(r.skipReasons[0]!.reason).toMatch(/second currency \(EUR\)/);
+  });
+
+  it('cents, not dollars: a one-cent amount is $0.01 and never $1', () => {
+    const page = (amount: string) => JSON.stringify({ data: [{ starting_at: '2026-11-01T00:00:00Z', ending_at: '2026-11-02T00:00:00Z', results: [{ currency: 'USD', amount, model: 'claude-sonnet-4-6', token_type: 'output_tokens', cost_type: 'tokens' }] }], has_more: false, next_page: null });
+    expect(priceUsageFiles([{ name: 'a.json', text: page('1') }]).reportedUsd).toBe(0.01);
+    expect(priceUsageFiles([{ name: 'a.json', text: page('100') }]).reportedUsd).toBe(1);
+    expect(priceUsageFiles([{ name: 'a.json', text: page('0.5') }]).reportedUsd).toBe(0.005);
+  });
+
+  it('Analytics API usage and cost: requests give calculator averages; list_amount is in cents', () => {
+    const r = priceUsageFiles([file('analytics-usage.json'), file('analytics-cost.json')]);
+    expect(r.formats.sort()).toEqual(['Analytics API cost', 'Analytics API usage']);
+    expect(cents(r.byModel['opus-5-5'])).toBe(6);
+    expect(r.reportedUsd).toBeCloseTo(1.505, 9);
+    expect(r.reportedListUsd).toBe(2);
+    expect(r.requests).toBe(100);
+    const q = new URLSearchParams(r.calculatorQuery);
+    expect(q.get('models')).toBe('opus-5-5');
+    expect(q.get('input')).toBe('10000');
+    expect(q.get('output')).toBe('1000');
+    expect(q.get('perDay')).toBe('100');
+  });
+
+  it('Messages API responses as JSON Lines: per-request prompt tiers (Haiku 5.5 over 100,000 tokens), bad and truncated lines', () => {
+    const r = priceUsageFiles([file('messages.jsonl')]);
+    expect(r.formats).toEqual(['Messages API responses (JSON Lines)']);
+    expect(r.rows).toBe(2);
+    // 1,000 × $3 + 2,000 1-h writes × $6 + 10,000 reads × $0.30 + 500 × $15, per MTok.
+    expect(r.byModel['sonnet-4-6']).toBeCloseTo(0.0255, 12);
+    // 150,000 prompt tokens: the over-100,000 tier for every category.
+    expect(r.byModel['haiku-5-5']).toBeCloseTo(0.075 + 0.0025, 12);
+    expect(r.skipped).toBe(2);
+    expect(r.skipReasons.map((s) => s.reason).sort()).toEqual(['line is not valid JSON', 'truncated final line (not complete JSON)']);
+    expect(r.byDay.map((d) => d.day)).toEqual(['2026-11-12']);
+  });
+
+  it('Claude Code session JSONL: assistant turns only, repeated message ids counted once, <synthetic> ignored', () => {
+    const r = priceUsageFiles([file('claude-code-session.jsonl')]);
+    expect(r.formats).toEqual(['Claude Code session log (JSONL)']);
+    expect(r.rows).toBe(2);
+    expect(r.byModel['sonnet-4-6']).toBeCloseTo(0.00003 + 0.00375 + 0.0015 + 0.003, 12);
+    expect(r.byModel['opus-4-8']).toBeCloseTo(0.0005 + 0.025, 12);
+    expect(r.skipped).toBe(0);
+    expect(r.requests).toBe(2);
+  });
+
+  it('Message Batches results: succeeded results at Batch prices, errored results ignored', () => {
+    const r = priceUsageFiles([file('batch-results.jsonl')]);
+    expect(r.formats).toEqual(['Message Batches results (JSON Lines)']);
+    expect(r.byModel['sonnet-4-6']).toBeCloseTo(2.25, 12);
+    expect(r.ratios.batchShare).toBe(1);
+  });
+
+  it('several files at once, any mix: usage re-priced, cost reported, both side by side', () => {
+    const r = priceUsageFiles([file('console-usage.csv'), file('console-cost.csv'), file('messages.jsonl')]);
+    expect(r.formats.length).toBe(3);
+    expect(r.listPriceUsd).toBeCloseTo(57.49 + 0.0255 + 0.0775, 9);
+    expect(cents(r.reportedUsd)).toBe(7.55);
+    expect(r.differences[0]).toMatch(/The files report \$7\.55 charged; re-priced at list the usage comes to \$57\.59/);
+  });
+});
+
+describe('bad input: clear messages, nothing else lost, never NaN', () => {
+  const allFinite = (r: ReturnType<typeof priceUsageFiles>) => {
+    const nums = [r.listPriceUsd, r.rows, r.skipped, ...Object.values(r.byModel), ...r.byDay.map((d) => d.usd), ...r.scenarios.map((s) => s.deltaUsd)];
+    expect(nums.every(Number.isFinite)).toBe(true);
+  };
+  it('an empty file', () => {
+    const r = priceUsageFiles([file('empty.csv')]);
+    expect(r.rows).toBe(0);
+    expect(r.warnings).toContain('empty.csv is empty: nothing to read.');
+    allFinite(r);
+  });
+  it('an unrecognised file names its columns, and the other files still count', () => {
+    const r = priceUsageFiles([file('not-usage.csv'), file('batch-results.jsonl')]);
+    expect(r.warnings.join('\n')).toMatch(/not-usage\.csv is not a format this tool reads\. It starts with the columns: date, amount, notes/);
+    expect(r.byModel['sonnet-4-6']).toBeCloseTo(2.25, 12);
+    allFinite(r);
+  });
+  it('a truncated CSV: the rows before the cut are kept, the cut row is reported', () => {
+    const r = priceUsageFiles([file('truncated.csv')]);
+    expect(r.rows).toBe(1);
+    expect(r.skipReasons.map((s) => s.reason)).toEqual(['truncated final row (the file ends inside a quoted field)']);
+    expect(cents(r.listPriceUsd)).toBe(4.5);
+  });
+  it('unknown columns are named; missing token columns count as 0', () => {
+    const r = priceUsageFiles([{ name: 'x.csv', text: 'usage_date_utc,model_version,usage_input_tokens_no_cache,region\n2026-11-01,claude-sonnet-4-6,1000000,eu\n' }]);
+    expect(r.warnings.join('\n')).toMatch(/columns not used \(unknown to this tool\): region/);
+    expect(r.warnings.join('\n')).toMatch(/no column usage_input_tokens_cache_write_5m/);
+    expect(cents(r.listPriceUsd)).toBe(3);
+  });
+  it('a JSON document that does not parse', () => {
+    const r = priceUsageFiles([{ name: 'cut.json', text: '{\n "data": [ { "starting_at": "2026' }]);
+    expect(r.warnings.join('\n')).toMatch(/cut\.json is not valid JSON/);
+    expect(r.skipped).toBe(1);
+  });
+  it('negative and non-numeric counts are skipped, not priced', () => {
+    expect(readNumber('-1')).toBeUndefined();
+    expect(readNumber('abc')).toBeUndefined();
+    expect(readNumber('Infinity')).toBeUndefined();
+    expect(readNumber('1e300')).toBeUndefined();
+    expect(readNumber('1,234')).toBe(1234);
+    expect(readNumber('')).toBe(0);
+  });
+  it('random bytes never crash or give NaN', () => {
+    for (const text of ['\u0000\u0001\u0002', '{', '[1,2,3]', '"', 'a\n"b\n', '{"data": 5}\n{"usage": {}}', '\uFEFF']) {
+      allFinite(priceUsageFiles([{ name: 'junk', text }]));
+    }
+  });
+});
+
+describe('streaming', () => {
+  it('the same totals whatever the chunk size (records split across chunks, inside quoted fields too)', () => {
+    const text = readFileSync(dir + 'console-usage.csv', 'utf8').replace('prod-key,Default', '"prod-key","Def\nault"');
+    const whole = priceUsageFiles([{ name: 'a.csv', text }]);
+    for (const size of [1, 7, 64]) {
+      const s = createSession();
+      const p = s.file('a.csv');
+      for (let i = 0; i < text.length; i += size) p.push(text.slice(i, i + size));
+      p.end();
+      const r = s.report();
+      expect(r.listPriceUsd).toBeCloseTo(whole.listPriceUsd, 9);
+      expect(r.rows).toBe(whole.rows);
+    }
+  });
+  it('RecordSplitter keeps a quoted newline inside its record', () => {
+    const s = new RecordSplitter(true);
+    expect(s.push('a,"b\nc"\nd')).toBe('a,"b\nc"\n');
+    expect(s.end()).toEqual({ tail: 'd', openQuote: false });
+  });
+  it('memory grows with buckets, not rows', () => {
+    const s = createSession();
+    const p = s.file('big.csv');
+    p.push('usage_date_utc,model_version,usage_input_tokens_no_cache,usage_output_tokens\n');
+    for (let i = 0; i < 20000; i++) p.push(`2026-11-0${(i % 3) + 1},claude-sonnet-4-6,10,1\n`);
+    p.end();
+    expect(s.rows).toBe(20000);
+    expect(s.bucketCount).toBe(3);
+  });
+});
+
+describe('model names resolve through the catalogue', () => {
+  const resolve = createResolver(catalogueIndex);
+  it.each([
+    ['claude-sonnet-4-6', 'sonnet-4-6'],
+    ['Claude Sonnet 4.6', 'sonnet-4-6'],
+    ['claude-haiku-4-5-20251001', 'haiku-4-5'],
+    ['claude-opus-4-8-20260528', 'opus-4-8'],
+    ['us.anthropic.claude-opus-4-8-v1:0', 'opus-4-8'],
+    ['claude-opus-4-8@20260528', 'opus-4-8'],
+    ['Opus 5.5', 'opus-5-5'],
+  ])('%s → %s', (name, id) => expect(resolve(name)?.id).toBe(id));
+  it('every catalogue model resolves by its display name and API id (new models are picked up with no change here)', () => {
+    for (const m of catalogueIndex.models) {
+      expect(resolve(m.name)?.id).toBe(m.id);
+      if (m.apiId) expect(resolve(m.apiId.value)?.id).toBe(m.id);
+    }
+  });
+  it('unknown names stay unknown', () => expect(resolve('gpt-4o')).toBeUndefined());
+});
+
+describe('spikes', () => {
+  it('median + k × 1.4826 × MAD', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    const days = [10, 11, 9, 10, 12, 10, 11, 40].map((usd, i) => ({ day: `2026-11-0${i + 1}`, usd, parts: new Map([['Model: X', { usd, href: '#' }]]) }));
+    const s = findSpikes(days);
+    expect(s.map((x) => x.day)).toEqual(['2026-11-08']);
+    // median 10.5, MAD 0.5 (deviations 0.5 0.5 1.5 0.5 1.5 0.5 0.5 29.5) → threshold 10.5 + 3 × 1.4826 × 0.5.
+    expect(s[0]!.threshold).toBeCloseTo(10.5 + 3 * 1.4826 * 0.5, 9);
+    expect(s[0]!.drivers[0]!.deltaUsd).toBeCloseTo(40 - 10.5, 9);
+  });
+  it('fewer than seven days: no spikes claimed', () => {
+    expect(findSpikes([1, 1, 100].map((usd, i) => ({ day: String(i), usd, parts: new Map() })))).toEqual([]);
+  });
+  it('every linked section is a heading of the cost-spikes chapter', () => {
+    const slugs = extractHeadings(readFileSync('content/chapters/cost-spikes.mdx', 'utf8')).map((h) => h.slug);
+    for (const s of Object.values(SPIKE_SECTIONS)) expect(slugs).toContain(s);
+  });
+});
+
+describe('scenarios', () => {
+  const r = priceUsageFiles([file('admin-usage-page1.json')]);
+  it('moving Sonnet 4.6 to Opus 4.8 converts tokens between tokenizers and gives a range', () => {
+    const s = r.scenarios.find((x) => x.id === 'move:sonnet-4-6:opus-4-8')!;
+    // Sonnet 4.6 (older tokenizer) at Opus 4.8 prices, counts × 1.3: ($5 + 0.5 × $6.25 + 2 × $0.50 + 0.2 × $25) × 1.3 + $0.10 web search.
+    const opus = (5 + 0.5 * 6.25 + 2 * 0.5 + 0.2 * 25) * 1.3 + 0.1;
+    expect(s.deltaUsd).toBeCloseTo(opus - 8.575, 9);
+    expect(s.deltaLowUsd).toBeCloseTo(5 + 0.5 * 6.25 + 1 + 5 + 0.1 - 8.575, 9);
+    expect(s.deltaHighUsd).toBeCloseTo(opus - 8.575, 9);
+    expect(s.assumptions.join(' ')).toMatch(/different tokenizers/);
+    expect(s.monthlyDeltaUsd).toBeCloseTo(s.deltaUsd * 30, 9);
+  });
+  it('Batch halves standard traffic; a hit-rate target turns uncached input into reads', () => {
+    const b = r.scenarios.find((x) => x.id === 'batch')!;
+    expect(b.deltaUsd).toBeCloseTo(-(8.575 - 0.1) / 2, 9);
+    const h = r.scenarios.find((x) => x.id === 'hit:0.8')!;
+    // Sonnet: prompt 3.5 MTok, reads to 2.8 MTok: 0.8 MTok from $3 to $0.30. Haiku (Batch): 1.6 MTok from $1 to $0.10, × 0.5.
+    expect(h.deltaUsd).toBeCloseTo(-0.8 * 2.7 - 1.6 * 0.9 * 0.5, 9);
+  });
+  it('TTL: 5-minute writes at the 1-hour price', () => {
+    expect(r.scenarios.find((x) => x.id === 'ttl:1h')!.deltaUsd).toBeCloseTo(0.5 * (6 - 3.75), 9);
+  });
+});
+
+describe('fuzz: any text, any numbers', () => {
+  it('never throws, never yields NaN or Infinity', async () => {
+    const fc = (await import('fast-check')).default;
+    const header = 'usage_date_utc,model_version,usage_input_tokens_no_cache,usage_input_tokens_cache_write_1h,usage_output_tokens,context_window,inference_geo,usage_type\n';
+    const cell = fc.oneof(fc.string({ maxLength: 8 }), fc.double().map(String), fc.nat().map(String), fc.constantFrom('', '-1', '1e400', '1.7e308', 'NaN', '"', '200k-1M', 'us', 'batch'));
+    const model = fc.constantFrom(...catalogueIndex.models.map((m) => m.apiId?.value ?? m.id), 'claude-unknown', '');
+    const row = fc.tuple(fc.constantFrom('2026-11-01', '2026-11-02', 'x'), model, cell, cell, cell, cell, cell, cell).map((r) => r.join(','));
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 20 }), fc.string({ maxLength: 200 }), (rows, junk) => {
+        const r = priceUsageFiles([{ name: 'a.csv', text: header + rows.join('\n') }, { name: 'b', text: junk }]);
+        const nums = [r.listPriceUsd, r.rows, r.skipped, ...Object.values(r.byModel), ...r.byDay.map((d) => d.usd), ...r.scenarios.flatMap((s) => [s.deltaUsd, s.deltaLowUsd, s.deltaHighUsd, s.monthlyDeltaUsd]), r.ratios.cacheHit, r.ratios.outputShare];
+        return nums.every(Number.isFinite);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
