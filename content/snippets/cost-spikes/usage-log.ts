@@ -14,13 +14,13 @@ export interface Rates {
 export interface ModelPrice extends Rates {
   /** The model's fast-mode rates, if it has fast mode (`speed: "fast"`); a fast call without them is priced null. */
   fast?: Rates;
-  /** A prompt-size tier: Haiku 5.5 bills the whole request at its higher rates above 100,000 prompt tokens. */
+  /** A prompt-size tier: Haiku 5.5 bills the whole request at its higher rates above its prompt-size breakpoint. */
   above?: { promptTokens: number; rates: Rates };
 }
 
 export interface PriceConfig {
   models: Record<string, ModelPrice>;
-  /** inference_geo "us" multiplies every token category (1.1x on the pricing page, Claude 4.6 and later). */
+  /** inference_geo "us" multiplies every token category (the multiplier is on the pricing page; Claude 4.6 and later). */
   usGeoMultiplier: number;
   /** Server tools billed per use on top of tokens, e.g. web search per 1,000 searches. */
   webSearchPer1000: number;

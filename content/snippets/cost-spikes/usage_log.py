@@ -9,10 +9,10 @@ from typing import Any, Mapping, Optional
 import anthropic
 
 # USD per million tokens, loaded from your own config (copy it from the pricing page):
-# {"us_geo_multiplier": 1.1, "web_search_per_1000": ...,
+# {"us_geo_multiplier": ..., "web_search_per_1000": ...,
 #  "models": {"claude-sonnet-5-5": {"input": ..., "output": ..., "cache_write_5m": ..., "cache_write_1h": ..., "cache_read": ...,
 #                                   "fast": {...same keys...},   # only models with fast mode (speed "fast")
-#                                   "above": {"prompt_tokens": 100_000, "rates": {...}}}}}  # Haiku 5.5's prompt tier
+#                                   "above": {"prompt_tokens": ..., "rates": {...}}}}}  # Haiku 5.5's prompt tier
 Prices = Mapping[str, Any]
 
 

@@ -1,7 +1,7 @@
-// Fast mode: the same model with faster output (up to 2.5x output tokens per second, per Anthropic),
-// at premium rates. It speeds up generation, not time to first token. Availability as of 2026-12
+// Fast mode: the same model with faster output (more output tokens per second, per Anthropic),
+// at premium rates. It speeds up generation, not time to first token. Availability as of this guide's last check
 // (Anthropic's fast-mode page): GA on Opus 5.5, Fable 5.2 and Mythos 5.2; research preview on Opus 5
-// (beta header); removed from Opus 4.8 on 2026-11-30 and from Opus 4.7 on 2026-07-24, where the API
+// (beta header); removed from Opus 4.8 and Opus 4.7 (dates on Anthropic's page), where the API
 // now rejects the request. Keep the list in config: it changes with each model generation.
 import Anthropic from '@anthropic-ai/sdk';
 

@@ -1,5 +1,5 @@
 // Adaptive thinking is on by default on Sonnet 5.5 and always on for Fable 5.2; whether its text is streamed
-// depends on the model's default `display` (Opus 4.7 omits it). With it omitted, a stream goes quiet
+// depends on the model's default `display` (Opus 4.7 and Sonnet 5.5 do not return it). With it omitted, a stream goes quiet
 // until the first text token, which users read as a hang; Sonnet 5.5 also returns the text between
 // tool calls in thinking blocks. Ask for summarized thinking and show it (or a "thinking…" indicator).
 import Anthropic from '@anthropic-ai/sdk';

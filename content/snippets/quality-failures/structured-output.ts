@@ -41,7 +41,7 @@ export async function classifyTicket(text: string, model = 'claude-haiku-5-5'): 
       output_config: { format: { type: 'json_schema', schema: TICKET_SCHEMA } },
     });
     // A refusal is an HTTP 200 with no JSON to fix: retrying here pays again for the same answer.
-    // Hand it to your fallback path instead (see /guide/fallbacks/).
+    // Hand it to your fallback path instead (see /guide/fallbacks/#refusals-http-200-with-stop_reason-refusal).
     if (message.stop_reason === 'refusal') {
       const category = message.stop_details?.category ?? null;
       throw new Error(`refused by ${model} (category ${category ?? 'none'}): fall back, do not retry`);

@@ -47,7 +47,7 @@ def classify_ticket(text: str, model: str = "claude-haiku-5-5") -> dict[str, Any
             output_config={"format": {"type": "json_schema", "schema": TICKET_SCHEMA}},
         )
         # A refusal is an HTTP 200 with no JSON to fix: retrying here pays again for the same answer.
-        # Hand it to your fallback path instead (see /guide/fallbacks/).
+        # Hand it to your fallback path instead (see /guide/fallbacks/#refusals-http-200-with-stop_reason-refusal).
         if message.stop_reason == "refusal":
             category = getattr(getattr(message, "stop_details", None), "category", None)
             raise RuntimeError(f"refused by {model} (category {category or 'none'}): fall back, do not retry")

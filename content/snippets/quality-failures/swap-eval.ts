@@ -54,7 +54,7 @@ export interface Cell {
 }
 
 export type Verdict =
-  | 'refused' // the baseline's classifier declined: a fallback question (see /guide/fallbacks/), not quality
+  | 'refused' // the baseline's classifier declined: a fallback question (see /guide/fallbacks/#refusals-http-200-with-stop_reason-refusal), not quality
   | 'prompt problem' // fails everywhere: the task or the prompt is wrong
   | 'capability gap' // baseline fails, a candidate passes reliably
   | 'flaky' // passes sometimes: tighten the prompt, then re-run

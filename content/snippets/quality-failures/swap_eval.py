@@ -51,7 +51,7 @@ def grade(text: str, expect: dict[str, Any]) -> bool:
 def verdict(row: list[Cell]) -> str:
     base, others = row[0], row[1:]
     if base.refusals:
-        return "refused"  # the baseline's classifier declined: a fallback question (see /guide/fallbacks/), not quality
+        return "refused"  # the baseline's classifier declined: a fallback question (see /guide/fallbacks/#refusals-http-200-with-stop_reason-refusal), not quality
     reliable = lambda c: c.passes == c.runs  # noqa: E731
     if reliable(base):
         return "passes now"  # the failure was not reproduced

@@ -46,7 +46,7 @@ async function runOne(
  * max_tokens is retried once with more room (up to the model's output cap) instead of
  * executing partial input, and a refusal is raised, never returned as an answer.
  */
-/** The model declined (stop_reason "refusal", an HTTP 200): fall back to another model, see /guide/fallbacks/. */
+/** The model declined (stop_reason "refusal", an HTTP 200): fall back to another model, see /guide/fallbacks/#refusals-http-200-with-stop_reason-refusal. */
 export class ToolLoopRefusal extends Error {
   constructor(
     readonly model: string,

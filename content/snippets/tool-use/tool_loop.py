@@ -32,7 +32,7 @@ def _run_one(block: Any, tools: dict[str, ToolSpec]) -> dict[str, Any]:
 
 
 class ToolLoopRefusal(RuntimeError):
-    """The model declined (stop_reason "refusal", an HTTP 200): fall back to another model, see /guide/fallbacks/."""
+    """The model declined (stop_reason "refusal", an HTTP 200): fall back to another model, see /guide/fallbacks/#refusals-http-200-with-stop_reason-refusal."""
 
     def __init__(self, model: str, category: Optional[str], history: list[dict[str, Any]]) -> None:
         super().__init__(f"{model} refused (category {category or 'none'}): fall back, do not retry on the same model")
