@@ -33,15 +33,22 @@ class BudgetExceededError(RuntimeError):
     pass
 
 
+# MODEL_ROUTES uses the TypeScript recipe's field names, so one value configures services in both languages.
+_FIELDS = {"model": "model", "maxTokens": "max_tokens", "effort": "effort", "dailyTokenBudget": "daily_token_budget"}
+
+
 def routes_from_env(value: Optional[str] = None) -> dict[str, Route]:
-    """MODEL_ROUTES='{"summarize": {"model": "claude-opus-5-5"}}' overrides single fields."""
+    """MODEL_ROUTES='{"summarize": {"model": "claude-opus-5-5", "maxTokens": 4000}}' overrides single fields."""
     raw = value if value is not None else os.environ.get("MODEL_ROUTES", "")
     overrides: dict[str, Any] = json.loads(raw) if raw else {}
     routes = dict(DEFAULT_ROUTES)
     for task, fields in overrides.items():
         if task not in routes:
             raise ValueError(f'MODEL_ROUTES names an unknown task "{task}"')
-        routes[task] = replace(routes[task], **fields)
+        unknown = sorted(set(fields) - set(_FIELDS))
+        if unknown:
+            raise ValueError(f'MODEL_ROUTES["{task}"] has unknown fields {unknown}; use {sorted(_FIELDS)}')
+        routes[task] = replace(routes[task], **{_FIELDS[k]: v for k, v in fields.items()})
     return routes
 
 
