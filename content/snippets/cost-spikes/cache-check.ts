@@ -52,9 +52,9 @@ export async function checkCache(
 
 export async function main(): Promise<void> {
   const client = new Anthropic({ apiKey: process.env['ANTHROPIC_API_KEY'] });
-  // Usage: SYSTEM_PROMPT_FILE=prompt.txt MODEL=claude-sonnet-4-6 MIN_CACHEABLE=<minimum for that model>
+  // Usage: SYSTEM_PROMPT_FILE=prompt.txt MODEL=claude-sonnet-5-5 MIN_CACHEABLE=<minimum for that model>
   const system = readFileSync(process.env['SYSTEM_PROMPT_FILE'] ?? 'system-prompt.txt', 'utf8');
-  const model = process.env['MODEL'] ?? 'claude-sonnet-4-6';
+  const model = process.env['MODEL'] ?? 'claude-sonnet-5-5';
   const verdict = await checkCache(client, model, system, [], Number(process.env['MIN_CACHEABLE'] ?? '0'));
   console.log(JSON.stringify(verdict, null, 2));
   if (verdict.secondRead === 0) console.log('cache MISS: see the checklist in /guide/cost-spikes/#the-prompt-cache-never-hits');

@@ -57,12 +57,12 @@ def check_cache(
 
 
 if __name__ == "__main__":
-    # Usage: SYSTEM_PROMPT_FILE=prompt.txt MODEL=claude-sonnet-4-6 MIN_CACHEABLE=<minimum for that model>
+    # Usage: SYSTEM_PROMPT_FILE=prompt.txt MODEL=claude-sonnet-5-5 MIN_CACHEABLE=<minimum for that model>
     with open(os.environ.get("SYSTEM_PROMPT_FILE", "system-prompt.txt"), encoding="utf-8") as f:
         system_prompt = f.read()
     verdict = check_cache(
         anthropic.Anthropic(),
-        os.environ.get("MODEL", "claude-sonnet-4-6"),
+        os.environ.get("MODEL", "claude-sonnet-5-5"),
         system_prompt,
         [],
         int(os.environ.get("MIN_CACHEABLE", "0")),

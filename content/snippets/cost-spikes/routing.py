@@ -18,14 +18,14 @@ import anthropic
 class Route:
     model: str
     max_tokens: int
-    effort: Optional[str] = None  # output_config.effort; leave None for Haiku 4.5 and Sonnet 4.5
+    effort: Optional[str] = None  # output_config.effort; leave None for models that reject it (Haiku 4.5)
     daily_token_budget: Optional[int] = None  # input + output tokens per UTC day
 
 
 DEFAULT_ROUTES: dict[str, Route] = {
-    "classify": Route("claude-haiku-4-5-20251001", 256, daily_token_budget=20_000_000),
-    "summarize": Route("claude-sonnet-4-6", 2_000, effort="medium"),
-    "code-review": Route("claude-opus-4-7", 16_000, effort="xhigh"),
+    "classify": Route("claude-haiku-5-5", 256, effort="low", daily_token_budget=20_000_000),
+    "summarize": Route("claude-sonnet-5-5", 2_000, effort="medium"),
+    "code-review": Route("claude-opus-5-5", 16_000, effort="high"),
 }
 
 
@@ -33,15 +33,22 @@ class BudgetExceededError(RuntimeError):
     pass
 
 
+# MODEL_ROUTES uses the TypeScript recipe's field names, so one value configures services in both languages.
+_FIELDS = {"model": "model", "maxTokens": "max_tokens", "effort": "effort", "dailyTokenBudget": "daily_token_budget"}
+
+
 def routes_from_env(value: Optional[str] = None) -> dict[str, Route]:
-    """MODEL_ROUTES='{"summarize": {"model": "claude-opus-4-7"}}' overrides single fields."""
+    """MODEL_ROUTES='{"summarize": {"model": "claude-opus-5-5", "maxTokens": 4000}}' overrides single fields."""
     raw = value if value is not None else os.environ.get("MODEL_ROUTES", "")
     overrides: dict[str, Any] = json.loads(raw) if raw else {}
     routes = dict(DEFAULT_ROUTES)
     for task, fields in overrides.items():
         if task not in routes:
             raise ValueError(f'MODEL_ROUTES names an unknown task "{task}"')
-        routes[task] = replace(routes[task], **fields)
+        unknown = sorted(set(fields) - set(_FIELDS))
+        if unknown:
+            raise ValueError(f'MODEL_ROUTES["{task}"] has unknown fields {unknown}; use {sorted(_FIELDS)}')
+        routes[task] = replace(routes[task], **{_FIELDS[k]: v for k, v in fields.items()})
     return routes
 
 

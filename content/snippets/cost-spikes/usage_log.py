@@ -9,13 +9,23 @@ from typing import Any, Mapping, Optional
 import anthropic
 
 # USD per million tokens, loaded from your own config (copy it from the pricing page):
-# {"claude-sonnet-4-6": {"input": ..., "output": ..., "cache_write_5m": ..., "cache_write_1h": ..., "cache_read": ...}}
-Prices = Mapping[str, Mapping[str, float]]
+# {"us_geo_multiplier": ..., "web_search_per_1000": ...,
+#  "models": {"claude-sonnet-5-5": {"input": ..., "output": ..., "cache_write_5m": ..., "cache_write_1h": ..., "cache_read": ...,
+#                                   "fast": {...same keys...},   # only models with fast mode (speed "fast")
+#                                   "above": {"prompt_tokens": ..., "rates": {...}}}}}  # Haiku 5.5's prompt tier
+Prices = Mapping[str, Any]
 
 
 def _get(obj: Any, name: str, default: int = 0) -> int:
     value = getattr(obj, name, None) if obj is not None else None
     return value if isinstance(value, int) else default
+
+
+def _rates(price: Mapping[str, Any], prompt_tokens: int, speed: Optional[str]) -> Optional[Mapping[str, float]]:
+    if speed == "fast":
+        return price.get("fast")  # unknown fast rates: do not guess the standard ones
+    above = price.get("above")
+    return above["rates"] if above and prompt_tokens > above["prompt_tokens"] else price
 
 
 def to_usage_record(task: str, max_tokens: int, message: Any, request_id: Optional[str], prices: Prices) -> dict[str, Any]:
@@ -25,16 +35,22 @@ def to_usage_record(task: str, max_tokens: int, message: Any, request_id: Option
     write_1h = _get(creation, "ephemeral_1h_input_tokens")
     read = _get(u, "cache_read_input_tokens")
     thinking = _get(getattr(u, "output_tokens_details", None), "thinking_tokens")
-    price = prices.get(message.model)
+    speed = getattr(u, "speed", None)
+    geo = getattr(u, "inference_geo", None)
+    web_searches = _get(getattr(u, "server_tool_use", None), "web_search_requests")
+    price = prices["models"].get(message.model)
+    rates = _rates(price, u.input_tokens + write_5m + write_1h + read, speed) if price is not None else None
     cost = None
-    if price is not None:  # unknown model: log it anyway, a missing price is itself a finding
-        cost = (
-            u.input_tokens * price["input"]
-            + write_5m * price["cache_write_5m"]
-            + write_1h * price["cache_write_1h"]
-            + read * price["cache_read"]
-            + u.output_tokens * price["output"]
+    if rates is not None:  # unknown model or rate: log it anyway, a missing price is itself a finding
+        tokens_usd = (
+            u.input_tokens * rates["input"]
+            + write_5m * rates["cache_write_5m"]
+            + write_1h * rates["cache_write_1h"]
+            + read * rates["cache_read"]
+            + u.output_tokens * rates["output"]
         ) / 1_000_000
+        geo_factor = prices["us_geo_multiplier"] if geo == "us" else 1.0
+        cost = tokens_usd * geo_factor + web_searches * prices["web_search_per_1000"] / 1_000
     return {
         "ts": dt.datetime.now(dt.timezone.utc).isoformat(),
         "task": task,
@@ -46,8 +62,11 @@ def to_usage_record(task: str, max_tokens: int, message: Any, request_id: Option
         "cache_read_tokens": read,
         "output_tokens": u.output_tokens,
         "thinking_tokens": thinking,  # included in output_tokens, billed as output
+        "speed": speed,  # "fast" = fast-mode rates
+        "inference_geo": geo,  # "us" = US-only inference, a multiplier on every category
+        "web_searches": web_searches,
         "max_tokens": max_tokens,
-        "stop_reason": message.stop_reason,
+        "stop_reason": message.stop_reason,  # "refusal" is billed too: count it
         "cost_usd": cost,
     }
 

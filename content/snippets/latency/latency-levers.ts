@@ -7,7 +7,7 @@ export type Effort = 'low' | 'medium' | 'high' | 'xhigh' | 'max';
 export interface FastCallOptions {
   model: string;
   maxTokens: number; // size it from the p99 of real output lengths for this task, not the model maximum
-  effort?: Effort; // omit for models without effort support (Haiku 4.5 and Sonnet 4.5 reject it)
+  effort?: Effort; // Opus, Sonnet and Haiku 5.5 take it; omit it for Haiku 4.5, which rejects it
 }
 
 export function fastParams(opts: FastCallOptions, prompt: string): Anthropic.MessageCreateParamsNonStreaming {
@@ -22,7 +22,7 @@ export function fastParams(opts: FastCallOptions, prompt: string): Anthropic.Mes
 
 export async function classifyTicket(client: Anthropic, ticket: string): Promise<string> {
   const message = await client.messages.create(
-    fastParams({ model: 'claude-sonnet-4-6', maxTokens: 200, effort: 'low' }, `Classify this ticket:\n\n${ticket}`),
+    fastParams({ model: 'claude-haiku-5-5', maxTokens: 200, effort: 'low' }, `Classify this ticket:\n\n${ticket}`),
   );
   if (message.stop_reason === 'max_tokens') console.warn('answer cut off: raise maxTokens for this task');
   return message.content.map((b) => (b.type === 'text' ? b.text : '')).join('');

@@ -9,8 +9,8 @@ import anthropic
 
 def fast_params(model: str, max_tokens: int, prompt: str, effort: Optional[str] = None) -> dict[str, Any]:
     """max_tokens: size it from the p99 of real output lengths for this task, not the model maximum.
-    effort: "low" | "medium" | "high" | "xhigh" | "max"; omit for models without effort support
-    (Haiku 4.5 and Sonnet 4.5 reject it)."""
+    effort: "low" | "medium" | "high" | "xhigh" | "max"; Opus, Sonnet and Haiku 5.5 take it;
+    omit it for Haiku 4.5, which rejects it."""
     params: dict[str, Any] = {
         "model": model,
         "max_tokens": max_tokens,
@@ -24,7 +24,7 @@ def fast_params(model: str, max_tokens: int, prompt: str, effort: Optional[str] 
 
 def classify_ticket(client: anthropic.Anthropic, ticket: str) -> str:
     message = client.messages.create(
-        **fast_params("claude-sonnet-4-6", 200, f"Classify this ticket:\n\n{ticket}", effort="low")
+        **fast_params("claude-haiku-5-5", 200, f"Classify this ticket:\n\n{ticket}", effort="low")
     )
     if message.stop_reason == "max_tokens":
         print("answer cut off: raise max_tokens for this task")

@@ -1,6 +1,7 @@
-"""With adaptive thinking, Opus 4.7 by default does not send you the thinking text
-(display "omitted"): a stream goes quiet until the first text token, which users read as a hang.
-Ask for summarized thinking and show it (or just a "thinking..." indicator driven by its deltas)."""
+"""Adaptive thinking is on by default on Sonnet 5.5 and always on for Fable 5.2; whether its text is streamed
+depends on the model's default `display` (Opus 4.7 and Sonnet 5.5 do not return it). With it omitted, a stream goes quiet
+until the first text token, which users read as a hang; Sonnet 5.5 also returns the text between
+tool calls in thinking blocks. Ask for summarized thinking and show it (or a "thinking..." indicator)."""
 from __future__ import annotations
 
 from typing import Any, Callable
@@ -13,9 +14,10 @@ def answer_with_visible_thinking(
     prompt: str,
     on_thinking: Callable[[str], None],
     on_text: Callable[[str], None],
+    model: str = "claude-sonnet-5-5",
 ) -> Any:
     with client.messages.stream(
-        model="claude-opus-4-7",
+        model=model,
         max_tokens=16_000,
         messages=[{"role": "user", "content": prompt}],
         extra_body={"thinking": {"type": "adaptive", "display": "summarized"}},

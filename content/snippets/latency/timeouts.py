@@ -1,4 +1,4 @@
-"""Timeouts that match how Claude fails. With httpx, `read` is the longest wait between two chunks,
+"""Timeouts that match how Claude fails. With the SDK's `anthropic.Timeout`, `read` is the longest wait between two chunks,
 so for a stream it is an idle timeout, not a total one: a stalled stream fails fast while a long
 stream that keeps producing is never cut. A non-streaming call sends nothing until it is done, so
 keep this client for streaming calls. Retries are left to the SDK (408/409/429/5xx, connection)."""
@@ -8,14 +8,13 @@ import logging
 from typing import Any
 
 import anthropic
-import httpx
 
 log = logging.getLogger(__name__)
 
 
 def make_streaming_client() -> anthropic.Anthropic:
     return anthropic.Anthropic(
-        timeout=httpx.Timeout(600.0, connect=10.0, read=60.0),  # 60 s without a chunk = stalled
+        timeout=anthropic.Timeout(600.0, connect=10.0, read=60.0),  # 60 s without a chunk = stalled
         max_retries=2,
     )
 

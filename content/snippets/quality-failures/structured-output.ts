@@ -1,5 +1,5 @@
 // JSON that always parses: constrain the output with a JSON schema (structured outputs),
-// detect truncation, validate, and retry once with the validation error.
+// detect truncation and refusals, validate, and retry once with the validation error.
 import Anthropic from '@anthropic-ai/sdk';
 
 const TICKET_SCHEMA = {
@@ -40,6 +40,12 @@ export async function classifyTicket(text: string, model = 'claude-haiku-5-5'): 
       messages,
       output_config: { format: { type: 'json_schema', schema: TICKET_SCHEMA } },
     });
+    // A refusal is an HTTP 200 with no JSON to fix: retrying here pays again for the same answer.
+    // Hand it to your fallback path instead (see /guide/fallbacks/#refusals-http-200-with-stop_reason-refusal).
+    if (message.stop_reason === 'refusal') {
+      const category = message.stop_details?.category ?? null;
+      throw new Error(`refused by ${model} (category ${category ?? 'none'}): fall back, do not retry`);
+    }
     // Truncated JSON is a max_tokens problem, not a model problem: never parse it.
     if (message.stop_reason === 'max_tokens') throw new Error('output cut off: raise max_tokens');
     const raw = message.content.flatMap((b) => (b.type === 'text' ? [b.text] : [])).join('');

@@ -1,5 +1,5 @@
 """JSON that always parses: constrain the output with a JSON schema (structured outputs),
-detect truncation, validate, and retry once with the validation error."""
+detect truncation and refusals, validate, and retry once with the validation error."""
 from __future__ import annotations
 
 import json
@@ -46,6 +46,11 @@ def classify_ticket(text: str, model: str = "claude-haiku-5-5") -> dict[str, Any
             messages=messages,
             output_config={"format": {"type": "json_schema", "schema": TICKET_SCHEMA}},
         )
+        # A refusal is an HTTP 200 with no JSON to fix: retrying here pays again for the same answer.
+        # Hand it to your fallback path instead (see /guide/fallbacks/#refusals-http-200-with-stop_reason-refusal).
+        if message.stop_reason == "refusal":
+            category = getattr(getattr(message, "stop_details", None), "category", None)
+            raise RuntimeError(f"refused by {model} (category {category or 'none'}): fall back, do not retry")
         # Truncated JSON is a max_tokens problem, not a model problem: never parse it.
         if message.stop_reason == "max_tokens":
             raise RuntimeError("output cut off: raise max_tokens")

@@ -21,9 +21,9 @@ export interface Case {
 }
 
 export interface Candidate {
-  label: string; // e.g. "haiku-4-5" or "sonnet-5-5@high"
+  label: string; // e.g. "haiku-5-5" or "sonnet-5-5@high"
   model: string;
-  effort?: Effort; // leave out for models that reject effort (Haiku 4.5, Sonnet 4.5)
+  effort?: Effort; // leave out for models that reject effort (Haiku 4.5)
 }
 
 export function grade(text: string, expect: Expect): boolean {
@@ -50,9 +50,11 @@ export interface Cell {
   runs: number;
   outputTokens: number;
   ms: number;
+  refusals: number; // stop_reason "refusal": a classifier decision, not a wrong answer
 }
 
 export type Verdict =
+  | 'refused' // the baseline's classifier declined: a fallback question (see /guide/fallbacks/#refusals-http-200-with-stop_reason-refusal), not quality
   | 'prompt problem' // fails everywhere: the task or the prompt is wrong
   | 'capability gap' // baseline fails, a candidate passes reliably
   | 'flaky' // passes sometimes: tighten the prompt, then re-run
@@ -61,6 +63,7 @@ export type Verdict =
 export function verdict(row: Cell[]): Verdict {
   const [base, ...others] = row;
   if (!base) return 'prompt problem';
+  if (base.refusals > 0) return 'refused';
   const reliable = (c: Cell) => c.passes === c.runs;
   if (reliable(base)) return 'passes now';
   if (others.some(reliable)) return 'capability gap';
@@ -86,7 +89,7 @@ export async function swapEval(
   for (const c of cases) {
     const cells = await Promise.all(
       candidates.map(async (cand) => {
-        const cell: Cell = { passes: 0, runs, outputTokens: 0, ms: 0 };
+        const cell: Cell = { passes: 0, runs, outputTokens: 0, ms: 0, refusals: 0 };
         for (let i = 0; i < runs; i++) {
           const started = Date.now();
           const message = await client.messages.create({
@@ -98,6 +101,7 @@ export async function swapEval(
           });
           cell.ms += Date.now() - started;
           cell.outputTokens += message.usage.output_tokens;
+          if (message.stop_reason === 'refusal') cell.refusals += 1;
           const text = message.content.flatMap((b) => (b.type === 'text' ? [b.text] : [])).join('');
           if (message.stop_reason !== 'max_tokens' && grade(text, c.expect)) cell.passes += 1;
         }
@@ -111,7 +115,7 @@ export async function swapEval(
 
 export async function main(path: string): Promise<void> {
   const candidates: Candidate[] = [
-    { label: 'haiku-4-5', model: 'claude-haiku-4-5' },
+    { label: 'haiku-5-5', model: 'claude-haiku-5-5' },
     { label: 'sonnet-5-5', model: 'claude-sonnet-5-5' },
     { label: 'opus-5-5', model: 'claude-opus-5-5' },
   ];

@@ -15,9 +15,9 @@ import anthropic
 
 @dataclass(frozen=True)
 class Candidate:
-    label: str  # e.g. "haiku-4-5" or "sonnet-5-5@high"
+    label: str  # e.g. "haiku-5-5" or "sonnet-5-5@high"
     model: str
-    effort: str | None = None  # leave out for models that reject effort (Haiku 4.5, Sonnet 4.5)
+    effort: str | None = None  # leave out for models that reject effort (Haiku 4.5)
 
 
 @dataclass
@@ -26,6 +26,7 @@ class Cell:
     runs: int
     output_tokens: int = 0
     seconds: float = 0.0
+    refusals: int = 0  # stop_reason "refusal": a classifier decision, not a wrong answer
 
 
 def grade(text: str, expect: dict[str, Any]) -> bool:
@@ -49,6 +50,8 @@ def grade(text: str, expect: dict[str, Any]) -> bool:
 
 def verdict(row: list[Cell]) -> str:
     base, others = row[0], row[1:]
+    if base.refusals:
+        return "refused"  # the baseline's classifier declined: a fallback question (see /guide/fallbacks/#refusals-http-200-with-stop_reason-refusal), not quality
     reliable = lambda c: c.passes == c.runs  # noqa: E731
     if reliable(base):
         return "passes now"  # the failure was not reproduced
@@ -87,6 +90,8 @@ def swap_eval(cases: list[dict[str, Any]], candidates: list[Candidate], runs: in
                 )
                 cell.seconds += time.monotonic() - started
                 cell.output_tokens += message.usage.output_tokens
+                if message.stop_reason == "refusal":
+                    cell.refusals += 1
                 text = "".join(b.text for b in message.content if b.type == "text")
                 if message.stop_reason != "max_tokens" and grade(text, case["expect"]):
                     cell.passes += 1
@@ -97,7 +102,7 @@ def swap_eval(cases: list[dict[str, Any]], candidates: list[Candidate], runs: in
 
 if __name__ == "__main__":
     candidates = [
-        Candidate("haiku-4-5", "claude-haiku-4-5"),
+        Candidate("haiku-5-5", "claude-haiku-5-5"),
         Candidate("sonnet-5-5", "claude-sonnet-5-5"),
         Candidate("opus-5-5", "claude-opus-5-5"),
     ]

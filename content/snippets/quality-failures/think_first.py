@@ -1,6 +1,6 @@
 """Shallow answers on multi-step problems: let the model think before it answers.
-Haiku 4.5, Sonnet 4.5 and Opus 4.5 have extended thinking with a fixed budget (no adaptive
-thinking); Haiku 5.5 and the 4.6+ models take adaptive thinking, steered by effort."""
+Haiku 5.5, Sonnet 5.5, Opus 5.5 and the 4.6+ models take adaptive thinking, steered by effort; the
+older Haiku 4.5 and Opus 4.5 (and the retired Sonnet 4.5) have only extended thinking with a fixed budget."""
 from __future__ import annotations
 
 import os

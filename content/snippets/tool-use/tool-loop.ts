@@ -42,9 +42,21 @@ async function runOne(
 /**
  * A tool loop that keeps the history valid on every path: the assistant turn is
  * stored exactly as returned, every tool_use gets a tool_result in the very next
- * user message (all parallel results in one message), and a response cut off at
- * max_tokens is retried once with more room instead of executing partial input.
+ * user message (all parallel results in one message), a response cut off at
+ * max_tokens is retried once with more room (up to the model's output cap) instead of
+ * executing partial input, and a refusal is raised, never returned as an answer.
  */
+/** The model declined (stop_reason "refusal", an HTTP 200): fall back to another model, see /guide/fallbacks/#refusals-http-200-with-stop_reason-refusal. */
+export class ToolLoopRefusal extends Error {
+  constructor(
+    readonly model: string,
+    readonly category: string | null,
+    readonly history: Anthropic.MessageParam[],
+  ) {
+    super(`${model} refused (category ${category ?? 'none'}): fall back, do not retry on the same model`);
+  }
+}
+
 export async function runToolLoop(
   model: string,
   system: string,
@@ -67,11 +79,18 @@ export async function runToolLoop(
       messages: history,
     });
 
+    if (res.stop_reason === 'refusal') {
+      // Not an answer: never store it or act on its partial text.
+      throw new ToolLoopRefusal(model, res.stop_details?.category ?? null, history);
+    }
     if (res.stop_reason === 'max_tokens' && res.content.some((b) => b.type === 'tool_use')) {
       // The last tool_use input may be truncated JSON. Do not run it and do not store it.
       if (retriedTruncation) throw new Error('Tool call still truncated after retry: shrink the tool input');
+      // Double, but never past the model's output cap, which the Models API reports (null: unknown).
+      const cap = (await client.models.retrieve(model)).max_tokens ?? maxTokens * 2;
+      if (maxTokens >= cap) throw new Error(`Tool call truncated at the output cap of ${model} (${cap}): shrink the tool input`);
       retriedTruncation = true;
-      maxTokens *= 2;
+      maxTokens = Math.min(maxTokens * 2, cap);
       continue;
     }
 

@@ -1,6 +1,6 @@
 import os
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Optional
 
 import anthropic
 
@@ -31,6 +31,14 @@ def _run_one(block: Any, tools: dict[str, ToolSpec]) -> dict[str, Any]:
         return {"type": "tool_result", "tool_use_id": block.id, "is_error": True, "content": str(err)}
 
 
+class ToolLoopRefusal(RuntimeError):
+    """The model declined (stop_reason "refusal", an HTTP 200): fall back to another model, see /guide/fallbacks/#refusals-http-200-with-stop_reason-refusal."""
+
+    def __init__(self, model: str, category: Optional[str], history: list[dict[str, Any]]) -> None:
+        super().__init__(f"{model} refused (category {category or 'none'}): fall back, do not retry on the same model")
+        self.model, self.category, self.history = model, category, history
+
+
 def run_tool_loop(
     model: str,
     system: str,
@@ -40,7 +48,8 @@ def run_tool_loop(
     max_turns: int = 20,
 ) -> tuple[str, list[dict[str, Any]]]:
     """Keeps the history valid on every path: assistant turns stored as returned,
-    every tool_use answered in the next user message, truncated tool calls retried."""
+    every tool_use answered in the next user message, truncated tool calls retried once
+    (up to the model's output cap), refusals raised instead of returned as an answer."""
     client = anthropic.Anthropic(api_key=os.environ["ANTHROPIC_API_KEY"])
     tools = {s.definition["name"]: s for s in specs}
     history: list[dict[str, Any]] = [{"role": "user", "content": user_text}]
@@ -54,12 +63,18 @@ def run_tool_loop(
             tools=[s.definition for s in specs],
             messages=history,
         )
+        if res.stop_reason == "refusal":  # not an answer: never store it or act on its partial text
+            raise ToolLoopRefusal(model, getattr(getattr(res, "stop_details", None), "category", None), history)
         if res.stop_reason == "max_tokens" and any(b.type == "tool_use" for b in res.content):
             # The last tool_use input may be truncated JSON: never run or store it.
             if retried_truncation:
                 raise RuntimeError("Tool call still truncated after retry: shrink the tool input")
+            # Double, but never past the model's output cap, which the Models API reports (None: unknown).
+            cap = client.models.retrieve(model).max_tokens or max_tokens * 2
+            if max_tokens >= cap:
+                raise RuntimeError(f"Tool call truncated at the output cap of {model} ({cap}): shrink the tool input")
             retried_truncation = True
-            max_tokens *= 2
+            max_tokens = min(max_tokens * 2, cap)
             continue
 
         history.append({"role": "assistant", "content": [b.model_dump(exclude_none=True) for b in res.content]})
