@@ -63,6 +63,8 @@ export type Reply =
       /** Blocks instead of one text block (thinking-first, tool_use-only…). */
       blocks?: Block[];
       stopDetails?: Record<string, unknown>;
+      /** usage.inference_geo to report; by default the request's inference_geo is echoed. */
+      inferenceGeo?: string;
       /** Wait this long before sending the status line and headers. */
       delayMs?: number;
       /** Streaming only: wait this long after message_start before the first text delta. */
@@ -270,6 +272,8 @@ export interface FaultServer {
   respond(handler: Handler): void;
   /** Messages requests only (count_tokens excluded). */
   messageRequests(): RecordedRequest[];
+  /** Drop queued replies that were not used and the handler, e.g. between property-test runs. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -381,7 +385,14 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
     const blocks: Block[] =
       reply.kind === 'message' ? (reply.blocks ?? [{ type: 'text', text: reply.text }]) : [{ type: 'text', text: reply.textBefore }];
     const outputWords = blocks.reduce((n, b) => n + (b.type === 'text' ? b.text.split(/(?<= )/).length : b.type === 'thinking' ? 1 : 3), 0);
-    const usage = { input_tokens: rec.inputTokens, output_tokens: outputWords, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 };
+    const geo = (reply.kind === 'message' ? reply.inferenceGeo : undefined) ?? rec.body['inference_geo'];
+    const usage = {
+      input_tokens: rec.inputTokens,
+      output_tokens: outputWords,
+      cache_creation_input_tokens: 0,
+      cache_read_input_tokens: 0,
+      ...(typeof geo === 'string' ? { inference_geo: geo } : {}),
+    };
     const toolIds = blocks.map(() => id('toolu'));
     const fullBlock = (b: Block, i: number): Record<string, unknown> =>
       b.type === 'text'
@@ -510,6 +521,10 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
     enqueue: (...replies) => void queue.push(...replies),
     respond: (h) => void (handler = h),
     messageRequests: () => requests.filter((r) => r.kind === 'messages'),
+    reset: () => {
+      queue.length = 0;
+      handler = () => undefined;
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         for (const t of timers) realClearTimeout(t);

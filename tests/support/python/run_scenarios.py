@@ -15,9 +15,13 @@ import traceback
 from pathlib import Path
 from typing import Any, Callable
 
-url, table_path, root = sys.argv[1], sys.argv[2], Path(sys.argv[3])
+url, table_path, root, cost_path = sys.argv[1], sys.argv[2], Path(sys.argv[3]), sys.argv[4]
 # The twins import each other by module name, as they would sit side by side in a reader's project.
-sys.path[:0] = [str(root / "content/snippets/fallbacks"), str(root / "content/snippets/rate-limits")]
+sys.path[:0] = [
+    str(root / "content/snippets/fallbacks"),
+    str(root / "content/snippets/rate-limits"),
+    str(root / "content/snippets/pricing-caching-batch"),
+]
 
 import anthropic  # noqa: E402
 from cascade import CascadeExhaustedError, Step, cascade  # noqa: E402
@@ -28,6 +32,9 @@ from fallback_policy import decide  # noqa: E402
 from hedge import hedge  # noqa: E402
 from refusal import RefusalError  # noqa: E402
 from retry import is_retryable, is_spend_cap  # noqa: E402
+from batch_submit import retry_not_found, split_into_batches  # noqa: E402
+from cost_per_task import Prices, request_cost  # noqa: E402
+from us_inference import NotInUsError, ask_in_us  # noqa: E402
 
 table = json.loads(Path(table_path).read_text())
 PARAMS: dict[str, Any] = {"model": "claude-opus-5-5", "max_tokens": 64, "messages": [{"role": "user", "content": "hi"}]}
@@ -177,3 +184,49 @@ report("breaker/straggler cannot close an open breaker; one probe at a time", ch
 report("hedge/tool_use only", lambda: check_hedge("tool_use only", expect_hedged=False))
 report("hedge/thinking first", lambda: check_hedge("thinking first", expect_hedged=False))
 report("hedge/refusal", lambda: check_hedge("refusal", expect_hedged=False, expect_refusal=True))
+
+
+def check_cost(row: dict[str, Any]) -> None:
+    p = dict(row["prices"])
+    if "long" in p:
+        p["long"] = Prices(**p["long"])
+    got = request_cost(row["log"]["usage"], Prices(**p), row["log"].get("batch", False))
+    assert abs(got - row["expectedUsd"]) < 1e-12, f"{got} != {row['expectedUsd']}"
+
+
+def check_batch() -> None:
+    reqs = [{"custom_id": f"d{i}", "params": {"model": "m", "max_tokens": 8, "messages": []}} for i in range(25)]
+    assert [len(b) for b in split_into_batches(reqs, max_requests=10, max_bytes=10**9)] == [10, 10, 5]
+    size = len(json.dumps(reqs[0]).encode())
+    assert [len(b) for b in split_into_batches(reqs[:5], max_requests=1000, max_bytes=size * 2)] == [2, 2, 1]
+    err = failure_of(client("classification/404 retired model"), False)
+    calls = []
+
+    def flaky() -> str:
+        calls.append(1)
+        if len(calls) < 3:
+            raise err
+        return "ended"
+
+    assert retry_not_found(flaky, base_s=0.001) == "ended" and len(calls) == 3
+
+
+def check_us_inference() -> None:
+    c = client("us-inference/fails closed")
+    assert ask_in_us(c, "claude-sonnet-5-5", "hi").usage.inference_geo == "us"
+    try:
+        ask_in_us(c, "claude-sonnet-5-5", "hi")  # the server reports it ran outside the US
+        raise AssertionError("an answer from outside the US was returned")
+    except NotInUsError:
+        pass
+    try:
+        ask_in_us(c, "claude-haiku-4-5-20251001", "hi")
+        raise AssertionError("a model without inference_geo was sent")
+    except NotInUsError:
+        pass
+
+
+for row in json.loads(Path(cost_path).read_text()):
+    report(f"cost/{row['name']}", lambda row=row: check_cost(row))
+report("batch/split under the limits and retry the transient 404", check_batch)
+report("us-inference/fails closed", check_us_inference)

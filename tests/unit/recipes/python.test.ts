@@ -1,22 +1,28 @@
 // The Python twins of the recipes, executed with the real `anthropic` SDK against the same fault server,
 // over the same scenario table (scenarios.json) as the TypeScript tests, plus the Python-specific findings.
 import { execFile } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensurePythonVenv, repoRoot } from '../../support/python-venv.ts';
 import { reply, startFaultServer, type FaultServer, type Reply } from '../../support/fault-server.ts';
-import { build, scenarios, scenariosPath } from './scenarios.ts';
+import { build, costRows, scenarios, scenariosPath } from './scenarios.ts';
 
 const extra: Record<string, Reply[]> = {
   'hedge/tool_use only': [reply.toolUseOnly()],
   'hedge/thinking first': [reply.thinkingFirst('answer', { thinkMs: 800 })],
   'hedge/refusal': [reply.refusal()],
+  'us-inference/fails closed': [reply.ok('here'), { ...reply.ok('elsewhere'), kind: 'message', inferenceGeo: 'global' } as Reply],
 };
 const checks = [
   ...scenarios.classification.map((r) => `classification/${r.name}`),
   ...scenarios.cascade.map((r) => `cascade/${r.name}`),
   ...scenarios.degrade.map((r) => `degrade/${r.name}`),
   'breaker/straggler cannot close an open breaker; one probe at a time',
+  ...costRows.map((r) => `cost/${r.name}`),
+  'batch/split under the limits and retry the transient 404',
+  'us-inference/fails closed',
   ...Object.keys(extra),
 ];
 
@@ -37,9 +43,13 @@ beforeAll(async () => {
     if (row) return build(row.reply); // every call of a classification row gets its fault
     return queues.get(key)?.shift();
   });
+  // The cost rows carry the catalogue's prices and the pricing engine's figure, so both languages price the same way.
+  mkdirSync(join(repoRoot, 'tmp'), { recursive: true });
+  const costPath = join(repoRoot, 'tmp', 'cost-rows.json');
+  writeFileSync(costPath, JSON.stringify(costRows));
   const script = fileURLToPath(new URL('../../support/python/run_scenarios.py', import.meta.url));
   const stdout = await new Promise<string>((resolve, reject) => {
-    execFile(python, [script, server.url, fileURLToPath(scenariosPath), repoRoot], { timeout: 60_000 }, (err, out, errOut) =>
+    execFile(python, [script, server.url, fileURLToPath(scenariosPath), repoRoot, costPath], { timeout: 60_000 }, (err, out, errOut) =>
       err ? reject(new Error(`${String(err)}\n${errOut}`)) : resolve(out),
     );
   });
