@@ -31,7 +31,9 @@ from degrade import answer_or_degrade  # noqa: E402
 from fallback_policy import decide  # noqa: E402
 from hedge import hedge  # noqa: E402
 from refusal import RefusalError  # noqa: E402
-from retry import is_retryable, is_spend_cap  # noqa: E402
+from retry import RetryBudget, is_retryable, is_spend_cap  # noqa: E402
+from resilient_call import AllRoutesFailedError, Route, resilient_create  # noqa: E402
+from circuit_breaker import BreakerRegistry  # noqa: E402
 from batch_submit import retry_not_found, split_into_batches  # noqa: E402
 from cost_per_task import Prices, request_cost  # noqa: E402
 from us_inference import NotInUsError, ask_in_us  # noqa: E402
@@ -230,3 +232,19 @@ for row in json.loads(Path(cost_path).read_text()):
     report(f"cost/{row['name']}", lambda row=row: check_cost(row))
 report("batch/split under the limits and retry the transient 404", check_batch)
 report("us-inference/fails closed", check_us_inference)
+
+
+def check_resilient(name: str, expect_route: str | None) -> None:
+    c = client(f"resilient/{name}")
+    routes = [Route("a", "anthropic", c, "claude-opus-5-5"), Route("b", "anthropic", c, "claude-sonnet-5-5")]
+    body = {k: v for k, v in PARAMS.items() if k != "model"}
+    try:
+        _message, route = resilient_create(routes, body, RetryBudget(), BreakerRegistry(), deadline_s=5)
+    except AllRoutesFailedError:
+        route = None
+    assert route == expect_route, f"answered by {route}"
+
+
+report("resilient/refusal moves to the next route", lambda: check_resilient("refusal moves to the next route", "b"))
+report("resilient/Vertex throttle keeps the provider", lambda: check_resilient("Vertex throttle keeps the provider", "b"))
+report("resilient/every route refuses", lambda: check_resilient("every route refuses", None))

@@ -106,9 +106,9 @@ describe('chaos: circuit breaker', () => {
           });
           pending.push(p.catch((e: unknown) => expect(e instanceof CircuitOpenError || e instanceof APIError).toBe(true)).finally(observe));
           observe();
-          if (advanceMs % 3 === 0) await s.waitOne(); // interleave: some calls finish before the next starts
+          if (advanceMs % 3 === 0) await s.waitNext(1); // interleave: some calls finish before the next starts
         }
-        await s.waitAll();
+        await s.waitIdle();
         await Promise.all(pending);
         observe();
       }),

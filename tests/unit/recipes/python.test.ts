@@ -13,6 +13,9 @@ const extra: Record<string, Reply[]> = {
   'hedge/tool_use only': [reply.toolUseOnly()],
   'hedge/thinking first': [reply.thinkingFirst('answer', { thinkMs: 800 })],
   'hedge/refusal': [reply.refusal()],
+  'resilient/refusal moves to the next route': [reply.refusal({ creditToken: 'tok_r' })],
+  'resilient/Vertex throttle keeps the provider': [reply.vertexResourceExhausted()],
+  'resilient/every route refuses': [reply.refusal(), reply.refusal()],
   'us-inference/fails closed': [reply.ok('here'), { ...reply.ok('elsewhere'), kind: 'message', inferenceGeo: 'global' } as Reply],
 };
 const checks = [
@@ -73,6 +76,12 @@ describe('Python twins over the shared scenarios (real anthropic SDK)', () => {
     expect(sent).toHaveLength(2);
     expect(sent.every((r) => String(r.headers['anthropic-beta']).includes('fallback-credit-2026-07-01'))).toBe(true);
     expect(sent[1]?.body['fallback_credit_token']).toEqual({ token: 'tok_1', mode: 'best_effort' });
+  });
+
+  it('the Python resilient call echoes the refusal credit on the next route', () => {
+    const sent = server.messageRequests().filter((r) => r.headers['x-scenario'] === 'resilient/refusal moves to the next route');
+    expect(sent.map((r) => r.model)).toEqual(['claude-opus-5-5', 'claude-sonnet-5-5']);
+    expect(sent[1]?.body['fallback_credit_token']).toEqual({ token: 'tok_r', mode: 'best_effort' });
   });
 
   it('cancels nothing it should keep: a tool_use-only reply is answered by one request', () => {
