@@ -166,7 +166,7 @@ def check_hedge(name: str, expect_hedged: bool, expect_refusal: bool = False) ->
     async def run() -> None:
         c = anthropic.AsyncAnthropic(api_key="test-key", base_url=url, max_retries=0, default_headers={"x-scenario": f"hedge/{name}"})
         try:
-            _message, _winner, hedged = await hedge(c, PARAMS, hedge_after_s=0.3, deadline_s=5)
+            _message, _winner, hedged = await hedge(c, PARAMS, hedge_after_s=1.0, deadline_s=10)
         except RefusalError:
             assert expect_refusal, "refusal raised unexpectedly"
             return

@@ -143,13 +143,14 @@ describe('chaos: against the fault server', () => {
         server.enqueue(first, second);
         const started = Date.now();
         const result: Awaited<ReturnType<typeof hedge>> | Error = await hedge(client, params, { hedgeAfterMs: 80, deadlineMs: 500 }).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
-        expect(Date.now() - started).toBeLessThan(500 + 150);
+        const returnedAt = Date.now();
+        expect(returnedAt - started).toBeLessThan(500 + 400); // the deadline, plus slack for a loaded CI machine
         const sent = server.messageRequests().slice(from);
         await Promise.all(sent.map((r) => r.done));
         if (!(result instanceof Error) && sent.length === 2) {
-          const [winner, loser] = result.winner === 'primary' ? [sent[0]!, sent[1]!] : [sent[1]!, sent[0]!];
-          // The loser was aborted, unless it had already ended on its own (e.g. failed) before the winner finished.
-          expect(loser.aborted || loser.endedAt! <= winner.endedAt!).toBe(true);
+          const loser = result.winner === 'primary' ? sent[1]! : sent[0]!;
+          // Cancelled, or it had already finished on its own (a near tie): nothing keeps generating after the hedge returns.
+          expect(loser.aborted || loser.endedAt! <= returnedAt + 50).toBe(true);
         }
         if (!(result instanceof Error)) expect(result.message.stop_reason).not.toBe('refusal');
         server.reset(); // drop leftovers: an unsent hedge reply must not leak into the next run

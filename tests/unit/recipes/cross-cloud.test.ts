@@ -77,7 +77,7 @@ describe('cross-cloud recipe', () => {
 
   it('switches cloud on the Claude API spend cap (the other clouds bill separately) and on timeouts', async () => {
     server.enqueue(reply.spendCap(), reply.ok('late', { delayMs: 3_000 }));
-    const result = await crossCloud(targets, params, { timeoutMs: 150 });
+    const result = await crossCloud(targets, params, { timeoutMs: 600 });
     expect(result.cloud).toBe('vertex');
     expect(result.failures[0]?.error).toMatchObject({ status: 429, errorCode: 'enforced_spend_limit_reached' });
     expect(result.failures[1]?.error).toBeInstanceOf(Anthropic.APIConnectionTimeoutError);

@@ -45,15 +45,15 @@ describe('FC1: circuit breaker stragglers', () => {
 describe('FC2: hedge on replies without text', () => {
   it('settles on a tool_use-only reply without hedging', async () => {
     server.enqueue(reply.toolUseOnly());
-    const result = await hedge(client, params, { hedgeAfterMs: 300, deadlineMs: 3_000 });
+    const result = await hedge(client, params, { hedgeAfterMs: 500, deadlineMs: 3_000 });
     expect(result.message.content[0]?.type).toBe('tool_use');
     expect(result.hedged).toBe(false);
     expect(server.messageRequests()).toHaveLength(1);
   });
 
   it('does not hedge while the model is thinking: the thinking block is the first output', async () => {
-    server.enqueue(reply.thinkingFirst('answer', { thinkMs: 600 }));
-    const result = await hedge(client, params, { hedgeAfterMs: 200, deadlineMs: 3_000 });
+    server.enqueue(reply.thinkingFirst('answer', { thinkMs: 1_200 }));
+    const result = await hedge(client, params, { hedgeAfterMs: 500, deadlineMs: 5_000 });
     expect(result.hedged).toBe(false);
     expect(server.messageRequests()).toHaveLength(1);
   });

@@ -11,7 +11,7 @@ import { build, costRows, scenarios, scenariosPath } from './scenarios.ts';
 
 const extra: Record<string, Reply[]> = {
   'hedge/tool_use only': [reply.toolUseOnly()],
-  'hedge/thinking first': [reply.thinkingFirst('answer', { thinkMs: 800 })],
+  'hedge/thinking first': [reply.thinkingFirst('answer', { thinkMs: 1_500 })],
   'hedge/refusal': [reply.refusal()],
   'resilient/refusal moves to the next route': [reply.refusal({ creditToken: 'tok_r' })],
   'resilient/Vertex throttle keeps the provider': [reply.vertexResourceExhausted()],
