@@ -34,6 +34,7 @@ from refusal import RefusalError  # noqa: E402
 from retry import RetryBudget, is_retryable, is_spend_cap  # noqa: E402
 from resilient_call import AllRoutesFailedError, Route, resilient_create  # noqa: E402
 from circuit_breaker import BreakerRegistry  # noqa: E402
+from cross_cloud import Target, bedrock_profile_id, cross_cloud  # noqa: E402
 from batch_submit import retry_not_found, split_into_batches  # noqa: E402
 from cost_per_task import Prices, request_cost  # noqa: E402
 from us_inference import NotInUsError, ask_in_us  # noqa: E402
@@ -248,3 +249,24 @@ def check_resilient(name: str, expect_route: str | None) -> None:
 report("resilient/refusal moves to the next route", lambda: check_resilient("refusal moves to the next route", "b"))
 report("resilient/Vertex throttle keeps the provider", lambda: check_resilient("Vertex throttle keeps the provider", "b"))
 report("resilient/every route refuses", lambda: check_resilient("every route refuses", None))
+
+
+def check_cross_cloud() -> None:
+    assert bedrock_profile_id("anthropic.claude-sonnet-4-6") == "us.anthropic.claude-sonnet-4-6"
+    assert bedrock_profile_id("global.anthropic.claude-opus-4-7") == "global.anthropic.claude-opus-4-7"
+    def at(prefix: str) -> anthropic.Anthropic:
+        return anthropic.Anthropic(api_key="k", base_url=url + prefix, max_retries=0, default_headers={"x-scenario": "cross-cloud/throttle then refusal"})
+    targets = [
+        Target("anthropic", at(""), "claude-sonnet-4-6"),
+        Target("bedrock", at("/bedrock"), bedrock_profile_id("anthropic.claude-sonnet-4-6")),
+        Target("vertex", at("/vertex"), "claude-sonnet-4-6"),
+    ]
+    body = {k: v for k, v in PARAMS.items() if k != "model"}
+    try:
+        cross_cloud(targets, body)
+        raise AssertionError("a refusal was returned as an answer")
+    except RefusalError:
+        pass
+
+
+report("cross-cloud/throttle then refusal", check_cross_cloud)

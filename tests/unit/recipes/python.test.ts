@@ -16,6 +16,7 @@ const extra: Record<string, Reply[]> = {
   'resilient/refusal moves to the next route': [reply.refusal({ creditToken: 'tok_r' })],
   'resilient/Vertex throttle keeps the provider': [reply.vertexResourceExhausted()],
   'resilient/every route refuses': [reply.refusal(), reply.refusal()],
+  'cross-cloud/throttle then refusal': [reply.bedrockThrottle(), reply.refusal()],
   'us-inference/fails closed': [reply.ok('here'), { ...reply.ok('elsewhere'), kind: 'message', inferenceGeo: 'global' } as Reply],
 };
 const checks = [
@@ -82,6 +83,14 @@ describe('Python twins over the shared scenarios (real anthropic SDK)', () => {
     const sent = server.messageRequests().filter((r) => r.headers['x-scenario'] === 'resilient/refusal moves to the next route');
     expect(sent.map((r) => r.model)).toEqual(['claude-opus-5-5', 'claude-sonnet-5-5']);
     expect(sent[1]?.body['fallback_credit_token']).toEqual({ token: 'tok_r', mode: 'best_effort' });
+  });
+
+  it('the Python cross-cloud fallback moves past a throttle and sends Bedrock an inference-profile id', () => {
+    const sent = server.messageRequests().filter((r) => r.headers['x-scenario'] === 'cross-cloud/throttle then refusal');
+    expect(sent.map((r) => [r.prefix, r.model])).toEqual([
+      ['', 'claude-sonnet-4-6'],
+      ['/bedrock', 'us.anthropic.claude-sonnet-4-6'],
+    ]);
   });
 
   it('cancels nothing it should keep: a tool_use-only reply is answered by one request', () => {
