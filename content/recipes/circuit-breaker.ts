@@ -4,8 +4,10 @@
 // open:      after `failureThreshold` failures in `windowMs`, calls fail at once
 //            without reaching the API, so a struggling model gets room to
 //            recover and your callers can fall back straight away.
-// half-open: after `cooldownMs`, one probe call is let through. Success closes
-//            the breaker; failure opens it for another cooldown.
+// half-open: after `cooldownMs`, one probe call is let through. Its success closes
+//            the breaker; its failure opens it for another cooldown. Only the probe
+//            can close it: a slow call admitted before the breaker opened that
+//            succeeds afterwards is ignored.
 import { isRetryable } from './retry.ts';
 
 export type BreakerState = 'closed' | 'open' | 'half-open';
@@ -33,6 +35,7 @@ export class CircuitBreaker {
   #failures: number[] = []; // times of recent failures
   #openedAt = 0;
   #probing = false;
+  #generation = 0; // bumped each time the breaker opens
   readonly #threshold: number;
   readonly #windowMs: number;
   readonly #cooldownMs: number;
@@ -60,37 +63,49 @@ export class CircuitBreaker {
       if (now - this.#openedAt < this.#cooldownMs) throw new CircuitOpenError(this.key, this.#openedAt + this.#cooldownMs);
       this.#state = 'half-open';
     }
+    // Remember what each call was admitted as: a straggler admitted while closed must not
+    // close (or re-open) a breaker that has opened since; only the half-open probe decides.
+    let admitted: { probe: boolean; generation: number };
     if (this.#state === 'half-open') {
       // Only one probe at a time; everyone else keeps failing fast until it reports back.
       if (this.#probing) throw new CircuitOpenError(this.key, now);
       this.#probing = true;
+      admitted = { probe: true, generation: this.#generation };
+    } else {
+      admitted = { probe: false, generation: this.#generation };
     }
     try {
       const result = await fn();
-      this.#onSuccess();
+      this.#settle(admitted, false);
       return result;
     } catch (error) {
       // An error that is not the API's fault (a 400) still proves the API is answering.
-      if (this.#isFailure(error)) this.#onFailure();
-      else this.#onSuccess();
+      this.#settle(admitted, this.#isFailure(error));
       throw error;
     }
   }
 
-  #onSuccess(): void {
-    if (this.#state === 'half-open') this.#failures = []; // the probe worked: start afresh
-    this.#probing = false;
-    this.#state = 'closed';
+  #settle(admitted: { probe: boolean; generation: number }, failed: boolean): void {
+    if (admitted.generation !== this.#generation) return; // admitted before the breaker last opened: too late to count
+    if (admitted.probe) {
+      this.#probing = false;
+      if (failed) this.#open();
+      else {
+        this.#failures = []; // the probe worked: start afresh
+        this.#state = 'closed';
+      }
+      return;
+    }
+    if (!failed || this.#state !== 'closed') return;
+    const now = this.#now();
+    this.#failures = [...this.#failures.filter((t) => now - t < this.#windowMs), now];
+    if (this.#failures.length >= this.#threshold) this.#open();
   }
 
-  #onFailure(): void {
-    const now = this.#now();
-    this.#probing = false;
-    this.#failures = [...this.#failures.filter((t) => now - t < this.#windowMs), now];
-    if (this.#state === 'half-open' || this.#failures.length >= this.#threshold) {
-      this.#state = 'open';
-      this.#openedAt = now;
-    }
+  #open(): void {
+    this.#state = 'open';
+    this.#openedAt = this.#now();
+    this.#generation++;
   }
 }
 

@@ -14,9 +14,9 @@
 // web search, web fetch and code execution tools). Such a request gets a 400 there,
 // and a 400 ends the chain, so test the fallback path before you need it.
 import type Anthropic from '@anthropic-ai/sdk';
-import { APIError } from '@anthropic-ai/sdk';
 import { isRetryable, isSpendCap } from './retry.ts';
-import { modelId, type Cloud } from './routing.ts';
+import { RefusalError, isRefusal } from './refusal.ts';
+import { bedrockProfileId, modelId, type BedrockGeo, type Cloud } from './routing.ts';
 
 type Params = Anthropic.MessageCreateParamsNonStreaming;
 
@@ -31,17 +31,22 @@ export interface CloudTarget {
   model: string;
 }
 
-/** One catalogue model on every cloud, in order of preference. */
-export function sameModelOnEachCloud(key: string, clients: Record<Cloud, MessagesClient>): CloudTarget[] {
-  return (['anthropic', 'bedrock', 'vertex'] as const).map((cloud) => ({ cloud, client: clients[cloud], model: modelId(key, cloud) }));
+/** One catalogue model on every cloud, in order of preference; on Bedrock its inference profile, as on-demand calls need. */
+export function sameModelOnEachCloud(key: string, clients: Record<Cloud, MessagesClient>, bedrockGeo: BedrockGeo = 'us'): CloudTarget[] {
+  return (['anthropic', 'bedrock', 'vertex'] as const).map((cloud) => ({
+    cloud,
+    client: clients[cloud],
+    model: cloud === 'bedrock' ? bedrockProfileId(key, bedrockGeo) : modelId(key, cloud),
+  }));
 }
 
 /**
- * Worth trying the next cloud: overload, 5xx, timeouts, rate limits, and also a
- * spend cap, which binds one cloud's bill and not the others'. Not a 400 or 404.
+ * Worth trying the next cloud: overload, 5xx, timeouts, throttles (Claude API rate
+ * limits, Bedrock ThrottlingException, Vertex RESOURCE_EXHAUSTED), and also a spend
+ * cap, which binds one cloud's bill and not the others'. Not a 400 or 404.
  */
 export function shouldSwitchCloud(error: unknown): boolean {
-  return isRetryable(error) || (error instanceof APIError && isSpendCap(error));
+  return isRetryable(error) || isSpendCap(error);
 }
 
 export interface CrossCloudResult {
@@ -60,9 +65,11 @@ export async function crossCloud(
   for (const { cloud, client, model } of targets) {
     try {
       const message = await client.messages.create({ ...params, model }, { timeout: timeoutMs, maxRetries: 0 });
+      // The same model declines the same request on every cloud: hand the refusal to a model fallback instead.
+      if (isRefusal(message)) throw new RefusalError(message, model);
       return { message, cloud, model, failures };
     } catch (error) {
-      if (!shouldSwitchCloud(error)) throw error;
+      if (error instanceof RefusalError || !shouldSwitchCloud(error)) throw error;
       failures.push({ cloud, error });
     }
   }

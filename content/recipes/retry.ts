@@ -1,8 +1,8 @@
 // Retry with `retry-after`, jittered backoff and a retry budget.
 //
 // Build the client with `maxRetries: 0` when you use this: the SDK's own retry
-// (on by default) retries every 429, the monthly spend cap included, and it
-// cannot share a budget across calls.
+// (on by default) cannot share a budget across calls. Errors are classified by
+// the SDK's typed errors and `error.details.error_code`, never by a missing header.
 import Anthropic, { APIError } from '@anthropic-ai/sdk';
 
 /** Seconds in the `retry-after` header, as milliseconds; undefined when absent. */
@@ -14,26 +14,43 @@ export function retryAfterMs(err: APIError): number | undefined {
 }
 
 /**
- * The monthly spend cap of your tier: a 429 with `error_code`
- * `enforced_spend_limit_reached` and no `retry-after`. Every retry fails until
- * the next month begins, so it must never be retried. A 429 without
- * `retry-after` is treated the same way: the API did not say when to come back.
+ * Spend caps: the tier's monthly cap (`enforced_spend_limit_reached`) and a
+ * contract's (`contract_spend_limit_reached`). Both are 429s that no retry fixes
+ * until the cap resets or is raised, so they are never retried. The SDK raises
+ * them as typed errors; the code is checked too, for clients built without them.
+ * A 429 without `retry-after` is NOT a spend cap: Bedrock's ThrottlingException
+ * and Vertex's RESOURCE_EXHAUSTED reach the SDK exactly like that.
  */
-export function isSpendCap(err: APIError): boolean {
-  return err.status === 429 && (err.errorCode === 'enforced_spend_limit_reached' || retryAfterMs(err) === undefined);
+export const SPEND_CAP_CODES: ReadonlySet<string> = new Set(['enforced_spend_limit_reached', 'contract_spend_limit_reached']);
+
+export function isSpendCap(err: unknown): boolean {
+  if (err instanceof Anthropic.EnforcedSpendLimitReachedError || err instanceof Anthropic.ContractSpendLimitReachedError) return true;
+  return err instanceof APIError && err.status === 429 && err.errorCode !== null && SPEND_CAP_CODES.has(err.errorCode);
 }
 
-/** True for failures that another attempt can fix; false for the caller's own mistakes. */
+/**
+ * A connection dropped while the body was being read. The SDK has already returned the response,
+ * so this is not an APIConnectionError: Node's fetch throws `TypeError: terminated` with the socket
+ * error (`UND_ERR_SOCKET`, `ECONNRESET`) as its cause.
+ */
+export function isConnectionDrop(err: unknown): boolean {
+  const code = err instanceof TypeError ? (err.cause as { code?: unknown } | undefined)?.code : undefined;
+  return typeof code === 'string' && (code.startsWith('UND_ERR_') || code === 'ECONNRESET' || code === 'EPIPE');
+}
+
+/** True for failures that another attempt can fix; false for the caller's own mistakes and for spend caps. */
 export function isRetryable(err: unknown): boolean {
   if (err instanceof Anthropic.APIUserAbortError) return false; // we cancelled it ourselves
-  if (err instanceof Anthropic.APIConnectionError) return true; // network error or timeout
+  if (err instanceof Anthropic.APIConnectionError || isConnectionDrop(err)) return true; // network error, reset mid-body, or timeout
   if (!(err instanceof APIError)) return false;
-  if (err.status === undefined) {
-    // An `error` event inside a stream, after the 200.
-    return err.type === 'overloaded_error' || err.type === 'api_error';
+  if (err.status === undefined || err.status === 200) {
+    // An `error` event inside a stream, after the HTTP 200: the body's error.type decides.
+    return err.type === 'overloaded_error' || err.type === 'api_error' || err.type === 'rate_limit_error';
   }
+  // Any other 429 is a throttle: a rate limit, a ramp limit (`ramp_limit_exceeded`, with retry-after),
+  // or a cloud quota (Bedrock ThrottlingException, Vertex RESOURCE_EXHAUSTED, often without retry-after).
   if (err.status === 429) return !isSpendCap(err);
-  // 408 and 5xx (500 api_error, 504 timeout_error, 529 overloaded_error) are transient.
+  // 408 and 5xx (500 api_error, 503 storage_not_ready, 504 timeout_error, 529 overloaded_error) are transient.
   // Every other 4xx (400, 401, 403, 404, 413…) fails the same way every time.
   return err.status === 408 || err.status >= 500;
 }

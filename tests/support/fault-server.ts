@@ -50,17 +50,30 @@ export interface RecordedRequest {
   done: Promise<void>;
 }
 
+/** A content block of a scripted reply; text is streamed one word per delta. */
+export type Block =
+  | { type: 'text'; text: string }
+  | { type: 'thinking'; thinking: string }
+  | { type: 'tool_use'; name: string; input: Record<string, unknown> };
+
 export type Reply =
   | {
       kind: 'message';
       text: string;
+      /** Blocks instead of one text block (thinking-first, tool_use-only…). */
+      blocks?: Block[];
+      stopDetails?: Record<string, unknown>;
+      /** usage.inference_geo to report; by default the request's inference_geo is echoed. */
+      inferenceGeo?: string;
       /** Wait this long before sending the status line and headers. */
       delayMs?: number;
       /** Streaming only: wait this long after message_start before the first text delta. */
       ttftMs?: number;
+      /** Streaming only: wait after a thinking block before the next block (thinking takes time, text comes after). */
+      thinkMs?: number;
       /** Streaming only: wait between text deltas. */
       interDeltaMs?: number;
-      stopReason?: 'end_turn' | 'max_tokens';
+      stopReason?: 'end_turn' | 'max_tokens' | 'tool_use' | 'refusal';
     }
   | {
       kind: 'error';
@@ -70,6 +83,13 @@ export type Reply =
       details?: Record<string, unknown>;
       headers?: Record<string, string>;
       delayMs?: number;
+      /** A body in another shape than Anthropic's (Bedrock, Vertex); replaces the error envelope. */
+      rawBody?: unknown;
+    }
+  | {
+      /** The connection is reset after the status line and part of the body. */
+      kind: 'reset';
+      stream: boolean;
     }
   | {
       /** HTTP 200 and a stream that breaks with an `error` event after some text. */
@@ -129,6 +149,86 @@ export const reply = {
       details: { error_code: 'enforced_spend_limit_reached' },
     };
   },
+  /** 429 for a contract's spend limit: `details.error_code` `contract_spend_limit_reached`, no `retry-after`. */
+  contractSpendCap(): Reply {
+    return {
+      kind: 'error',
+      status: 429,
+      errorType: 'rate_limit_error',
+      message: 'Your organization has reached the spend limit of its contract.',
+      details: { error_code: 'contract_spend_limit_reached' },
+    };
+  },
+  /** 429 for a ramp (acceleration) limit: `ramp_limit_exceeded` with `retry-after`. */
+  rampLimited(retryAfterSeconds = 1): Reply {
+    return {
+      kind: 'error',
+      status: 429,
+      errorType: 'rate_limit_error',
+      message: 'This request would exceed a ramp limit, which caps how fast usage can grow.',
+      details: { error_code: 'ramp_limit_exceeded' },
+      headers: { 'retry-after': String(retryAfterSeconds) },
+    };
+  },
+  /** 503 while a workspace is being connected to its storage: transient. */
+  storageNotReady(): Reply {
+    return {
+      kind: 'error',
+      status: 503,
+      errorType: 'api_error',
+      message: "This workspace isn't ready yet: it's still being connected to its storage. Try again in a few minutes.",
+      details: { error_code: 'storage_not_ready' },
+    };
+  },
+  /** Bedrock's throttle as it reaches a client: 429, `x-amzn-errortype`, an AWS body, no `retry-after`. Message from
+   * github.com/hyunhwan-bcm/MARRVEL_MCP/issues/225. */
+  bedrockThrottle(): Reply {
+    return {
+      kind: 'error',
+      status: 429,
+      errorType: 'ThrottlingException',
+      message: 'Too many tokens, please wait before trying again.',
+      headers: { 'x-amzn-errortype': 'ThrottlingException:http://internal.amazon.com/coral/com.amazon.bedrock/' },
+      rawBody: { message: 'Too many tokens, please wait before trying again.' },
+    };
+  },
+  /** Vertex AI's quota error: 429, a Google body with status RESOURCE_EXHAUSTED, no `retry-after`.
+   * Message from github.com/vercel/ai/issues/2441. */
+  vertexResourceExhausted(): Reply {
+    const message =
+      'Quota exceeded for aiplatform.googleapis.com/generate_content_requests_per_minute_per_project_per_base_model with base model: anthropic-claude-3-5-sonnet. Please submit a quota increase request. https://cloud.google.com/vertex-ai/docs/generative-ai/quotas-genai.';
+    return { kind: 'error', status: 429, errorType: 'RESOURCE_EXHAUSTED', message, rawBody: { error: { code: 429, message, status: 'RESOURCE_EXHAUSTED' } } };
+  },
+  /** HTTP 200 with `stop_reason: "refusal"` and `stop_details`, as current models decline. */
+  refusal(opts: { category?: string | null; creditToken?: string | null; delayMs?: number } = {}): Reply {
+    return {
+      kind: 'message',
+      text: '',
+      blocks: [],
+      stopReason: 'refusal',
+      stopDetails: {
+        type: 'refusal',
+        category: opts.category === undefined ? 'cyber' : opts.category,
+        explanation: null,
+        ...(opts.creditToken === undefined ? {} : { fallback_credit_token: opts.creditToken }),
+      },
+      ...(opts.delayMs === undefined ? {} : { delayMs: opts.delayMs }),
+    };
+  },
+  /** A reply that is only a tool call (normal in agents): no text at all. */
+  toolUseOnly(extra: { delayMs?: number; ttftMs?: number } = {}): Reply {
+    return { kind: 'message', text: '', blocks: [{ type: 'tool_use', name: 'lookup', input: { q: 'x' } }], stopReason: 'tool_use', ...extra };
+  },
+  /** Thinking first, then text, as with adaptive thinking on. `thinkMs` is the wait before the text block. */
+  thinkingFirst(text = 'answer', extra: { thinkMs?: number; ttftMs?: number; interDeltaMs?: number; delayMs?: number } = {}): Reply {
+    return { kind: 'message', text, blocks: [{ type: 'thinking', thinking: 'let me think' }, { type: 'text', text }], ...extra };
+  },
+  truncated(text = 'cut off'): Reply {
+    return { kind: 'message', text, stopReason: 'max_tokens' };
+  },
+  reset(stream = false): Reply {
+    return { kind: 'reset', stream };
+  },
   overloaded(extra: { delayMs?: number } = {}): Reply {
     return { kind: 'error', status: 529, errorType: 'overloaded_error', message: 'Overloaded', ...extra };
   },
@@ -172,6 +272,8 @@ export interface FaultServer {
   respond(handler: Handler): void;
   /** Messages requests only (count_tokens excluded). */
   messageRequests(): RecordedRequest[];
+  /** Drop queued replies that were not used and the handler, e.g. between property-test runs. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -260,9 +362,19 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
       sendJson(
         res,
         reply.status,
-        { type: 'error', error: { type: reply.errorType, message: reply.message, ...(reply.details ? { details: reply.details } : {}) } },
+        reply.rawBody ?? {
+          type: 'error',
+          error: { type: reply.errorType, message: reply.message, ...(reply.details ? { details: reply.details } : {}) },
+        },
         reply.headers,
       );
+      return;
+    }
+    if (reply.kind === 'reset') {
+      // Headers and half a body, then the socket dies: what a proxy or a dropped link does.
+      res.writeHead(200, { 'content-type': reply.stream ? 'text/event-stream' : 'application/json', 'request-id': id('req') });
+      res.write(reply.stream ? 'event: message_start\ndata: {"type":"message_st' : '{"id":"msg_01","type":"mess');
+      realSetTimeout(() => res.socket?.destroy(), 5);
       return;
     }
     if (rec.kind === 'count_tokens') {
@@ -270,17 +382,33 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
       return;
     }
     const model = rec.model ?? 'unknown';
-    const text = reply.kind === 'message' ? reply.text : reply.textBefore;
-    const words = text.split(/(?<= )/); // keep the spaces, one delta per word
-    const usage = { input_tokens: rec.inputTokens, output_tokens: words.length, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 };
+    const blocks: Block[] =
+      reply.kind === 'message' ? (reply.blocks ?? [{ type: 'text', text: reply.text }]) : [{ type: 'text', text: reply.textBefore }];
+    const outputWords = blocks.reduce((n, b) => n + (b.type === 'text' ? b.text.split(/(?<= )/).length : b.type === 'thinking' ? 1 : 3), 0);
+    const geo = (reply.kind === 'message' ? reply.inferenceGeo : undefined) ?? rec.body['inference_geo'];
+    const usage = {
+      input_tokens: rec.inputTokens,
+      output_tokens: outputWords,
+      cache_creation_input_tokens: 0,
+      cache_read_input_tokens: 0,
+      ...(typeof geo === 'string' ? { inference_geo: geo } : {}),
+    };
+    const toolIds = blocks.map(() => id('toolu'));
+    const fullBlock = (b: Block, i: number): Record<string, unknown> =>
+      b.type === 'text'
+        ? { type: 'text', text: b.text, citations: null }
+        : b.type === 'thinking'
+          ? { type: 'thinking', thinking: b.thinking, signature: 'sig' }
+          : { type: 'tool_use', id: toolIds[i], name: b.name, input: b.input };
     const message = {
       id: id('msg'),
       type: 'message',
       role: 'assistant',
       model,
-      content: [{ type: 'text', text, citations: null }],
+      content: blocks.map(fullBlock),
       stop_reason: reply.kind === 'message' ? (reply.stopReason ?? 'end_turn') : null,
       stop_sequence: null,
+      ...(reply.kind === 'message' && reply.stopDetails ? { stop_details: reply.stopDetails } : { stop_details: null }),
       usage,
     };
     if (reply.kind === 'message' && !(await wait(reply.delayMs ?? 0, res))) return;
@@ -294,24 +422,40 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
     };
     event('message_start', {
       type: 'message_start',
-      message: { ...message, content: [], stop_reason: null, usage: { ...usage, output_tokens: 1 } },
+      message: { ...message, content: [], stop_reason: null, stop_details: null, usage: { ...usage, output_tokens: 1 } },
     });
     if (reply.kind === 'message' && !(await wait(reply.ttftMs ?? 0, res))) return;
-    event('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '', citations: null } });
-    event('ping', { type: 'ping' });
-    for (const [i, word] of words.entries()) {
-      if (i > 0 && reply.kind === 'message' && !(await wait(reply.interDeltaMs ?? 0, res))) return;
-      event('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: word } });
+    for (const [index, b] of blocks.entries()) {
+      const start =
+        b.type === 'text'
+          ? { type: 'text', text: '', citations: null }
+          : b.type === 'thinking'
+            ? { type: 'thinking', thinking: '', signature: '' }
+            : { type: 'tool_use', id: toolIds[index], name: b.name, input: {} };
+      if (index > 0 && blocks[index - 1]?.type === 'thinking' && reply.kind === 'message' && !(await wait(reply.thinkMs ?? 0, res))) return;
+      event('content_block_start', { type: 'content_block_start', index, content_block: start });
+      if (index === 0) event('ping', { type: 'ping' });
+      if (b.type === 'text') {
+        for (const [i, word] of b.text.split(/(?<= )/).entries()) {
+          if (i > 0 && reply.kind === 'message' && !(await wait(reply.interDeltaMs ?? 0, res))) return;
+          event('content_block_delta', { type: 'content_block_delta', index, delta: { type: 'text_delta', text: word } });
+        }
+      } else if (b.type === 'thinking') {
+        event('content_block_delta', { type: 'content_block_delta', index, delta: { type: 'thinking_delta', thinking: b.thinking } });
+        event('content_block_delta', { type: 'content_block_delta', index, delta: { type: 'signature_delta', signature: 'sig' } });
+      } else {
+        event('content_block_delta', { type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json: JSON.stringify(b.input) } });
+      }
+      if (reply.kind === 'stream-error') {
+        event('error', { type: 'error', error: { type: reply.errorType, message: reply.message } });
+        res.end();
+        return;
+      }
+      event('content_block_stop', { type: 'content_block_stop', index });
     }
-    if (reply.kind === 'stream-error') {
-      event('error', { type: 'error', error: { type: reply.errorType, message: reply.message } });
-      res.end();
-      return;
-    }
-    event('content_block_stop', { type: 'content_block_stop', index: 0 });
     event('message_delta', {
       type: 'message_delta',
-      delta: { stop_reason: message.stop_reason, stop_sequence: null },
+      delta: { stop_reason: message.stop_reason, stop_sequence: null, stop_details: message.stop_details },
       usage: { output_tokens: usage.output_tokens },
     });
     event('message_stop', { type: 'message_stop' });
@@ -377,6 +521,10 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
     enqueue: (...replies) => void queue.push(...replies),
     respond: (h) => void (handler = h),
     messageRequests: () => requests.filter((r) => r.kind === 'messages'),
+    reset: () => {
+      queue.length = 0;
+      handler = () => undefined;
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         for (const t of timers) realClearTimeout(t);

@@ -12,6 +12,7 @@ from typing import Any, Union
 import anthropic
 
 from fallback_policy import decide
+from refusal import RefusalError, is_refusal
 
 Client = Union[anthropic.Anthropic, anthropic.AnthropicBedrock, anthropic.AnthropicVertex]
 
@@ -23,11 +24,23 @@ class Target:
     model: str
 
 
+def bedrock_profile_id(base_id: str, geo: str = "us") -> str:
+    """Bedrock rejects on-demand calls to a Claude 4.x base id ("...with on-demand throughput isn't supported.
+    Retry your request with the ID or ARN of an inference profile..."). A cross-region inference profile id
+    is the base id with a geography prefix: us., eu. or global."""
+    return base_id if base_id.split(".", 1)[0] in ("us", "eu", "apac", "global") else f"{geo}.{base_id}"
+
+
 def sonnet_4_6_everywhere() -> list[Target]:
-    # Ids as listed in the model catalogue (/models/): first-party, Bedrock, Vertex.
+    # Ids as listed in the model catalogue (/models/): first-party, Bedrock (as an inference profile), Vertex.
+    # The catalogue has no Bedrock or Vertex ids for the 5.5 models yet; use theirs once it does.
     return [
         Target("anthropic", anthropic.Anthropic(max_retries=0), "claude-sonnet-4-6"),
-        Target("bedrock", anthropic.AnthropicBedrock(aws_region="us-east-1", max_retries=0), "anthropic.claude-sonnet-4-6"),
+        Target(
+            "bedrock",
+            anthropic.AnthropicBedrock(aws_region="us-east-1", max_retries=0),
+            bedrock_profile_id("anthropic.claude-sonnet-4-6"),
+        ),
         Target(
             "vertex",
             anthropic.AnthropicVertex(project_id=os.environ["GOOGLE_CLOUD_PROJECT"], region="global", max_retries=0),
@@ -40,12 +53,17 @@ def cross_cloud(targets: list[Target], params: dict[str, Any], timeout_s: float 
     failures: list[tuple[str, BaseException]] = []
     for target in targets:
         try:
-            client = target.client.with_options(timeout=timeout_s)
-            return client.messages.create(**params, model=target.model), target.cloud
+            client = target.client.with_options(timeout=timeout_s, max_retries=0)
+            message = client.messages.create(**params, model=target.model)
         except Exception as err:  # noqa: BLE001
             # Overload, 5xx, timeouts, rate limits and the spend cap (it binds one cloud's bill) move on.
             # A 400 or 404 stops: it would fail the same way on the next cloud.
             if decide(err, attempt=1, remaining_s=timeout_s).kind == "stop":
                 raise
             failures.append((target.cloud, err))
+            continue
+        if is_refusal(message):
+            # The same model declines the same request on every cloud: hand it to a model fallback instead.
+            raise RefusalError(message, target.model)
+        return message, target.cloud
     raise RuntimeError("all clouds failed: " + "; ".join(f"{c} ({e!r})" for c, e in failures))

@@ -3,9 +3,12 @@
 // The rule: fall back only on errors about the API's capacity or health (429 from
 // a rate limit, 529, 5xx, timeouts). An error about your request (400, 404, 413)
 // fails the same way on every model and every cloud, so falling back only adds
-// latency and cost. The monthly spend cap is a 429 that no Claude API model can
-// serve until the month resets; only a provider billed separately can.
+// latency and cost. A spend cap (error_code enforced_spend_limit_reached or
+// contract_spend_limit_reached) is a 429 that no model billed to the same
+// organisation can serve; only a provider billed separately can. Classify by the
+// SDK's typed errors and error codes, never by a missing retry-after header.
 import Anthropic, { APIError } from '@anthropic-ai/sdk';
+import { isConnectionDrop, isSpendCap, retryAfterMs } from '../../recipes/retry.ts';
 
 export type Action =
   /** Transient: the same model will probably answer after a short wait. */
@@ -24,27 +27,21 @@ export interface Context {
   maxSameModelWaitMs?: number;
 }
 
-function retryAfterMs(err: APIError): number | undefined {
-  const value = err.headers?.get('retry-after');
-  const seconds = value == null || value.trim() === '' ? Number.NaN : Number(value);
-  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
-}
-
 export function decide(err: unknown, { attempt, remainingMs, maxSameModelWaitMs = 2_000 }: Context): Action {
   if (err instanceof Anthropic.APIUserAbortError) return { kind: 'stop', reason: 'cancelled by the caller', alert: false };
   if (err instanceof Anthropic.APIConnectionTimeoutError) {
     // The model did not answer in time; waiting the same time again rarely helps.
     return { kind: 'fall-back', scope: 'model', reason: 'timeout', alert: false };
   }
-  if (err instanceof Anthropic.APIConnectionError) {
+  if (err instanceof Anthropic.APIConnectionError || isConnectionDrop(err)) {
     return attempt === 0
       ? { kind: 'retry-same', afterMs: 250, reason: 'connection error' }
       : { kind: 'fall-back', scope: 'provider', reason: 'repeated connection errors', alert: true };
   }
   if (!(err instanceof APIError)) return { kind: 'stop', reason: 'not an API error (a bug in our code?)', alert: true };
 
-  if (err.status === undefined) {
-    // An `error` event inside a stream, after the HTTP 200.
+  if (err.status === undefined || err.status === 200) {
+    // An `error` event inside a stream, after the HTTP 200: error.type decides.
     if (err.type === 'overloaded_error') return { kind: 'fall-back', scope: 'model', reason: 'overloaded mid-stream', alert: false };
     if (err.type === 'api_error' && attempt === 0) return { kind: 'retry-same', afterMs: 500, reason: 'api_error mid-stream' };
     return { kind: 'stop', reason: `stream error ${err.type ?? 'unknown'}`, alert: true };
@@ -52,17 +49,28 @@ export function decide(err: unknown, { attempt, remainingMs, maxSameModelWaitMs 
 
   switch (err.status) {
     case 429: {
-      const wait = retryAfterMs(err);
-      if (err.errorCode === 'enforced_spend_limit_reached' || wait === undefined) {
-        // Monthly spend cap: no retry-after, every model in the organisation fails until the 1st.
-        return { kind: 'fall-back', scope: 'provider', reason: 'spend cap reached', alert: true };
+      if (isSpendCap(err)) {
+        // enforced_spend_limit_reached / contract_spend_limit_reached: every model billed to this
+        // organisation fails until the cap resets or is raised; only a separately billed provider can serve.
+        return { kind: 'fall-back', scope: 'provider', reason: `spend cap reached (${err.errorCode})`, alert: true };
       }
-      if (attempt === 0 && wait <= Math.min(maxSameModelWaitMs, remainingMs)) {
-        return { kind: 'retry-same', afterMs: wait, reason: 'rate limited, short retry-after' };
+      // A rate limit, a ramp limit (ramp_limit_exceeded) or a cloud quota (Bedrock ThrottlingException,
+      // Vertex RESOURCE_EXHAUSTED, which carry no retry-after): a throttle of this model's pool, never the cap.
+      const wait = retryAfterMs(err);
+      if (attempt === 0 && wait !== undefined && wait <= Math.min(maxSameModelWaitMs, remainingMs)) {
+        return { kind: 'retry-same', afterMs: wait, reason: `${err.errorCode ?? 'rate limited'}, short retry-after` };
       }
       // Rate limits are per model pool: another model's pool is probably not empty.
-      return { kind: 'fall-back', scope: 'model', reason: 'rate limited', alert: false };
+      return { kind: 'fall-back', scope: 'model', reason: err.errorCode ?? 'rate limited', alert: false };
     }
+    case 503:
+      if (err.errorCode === 'storage_not_ready') {
+        // The workspace is still being connected to its storage: every model in it fails the same way for a few minutes.
+        return attempt === 0 && remainingMs > 5_000
+          ? { kind: 'retry-same', afterMs: 5_000, reason: 'storage_not_ready' }
+          : { kind: 'fall-back', scope: 'provider', reason: 'storage_not_ready', alert: false };
+      }
+      return { kind: 'fall-back', scope: 'model', reason: 'HTTP 503', alert: false };
     case 529:
       return { kind: 'fall-back', scope: 'model', reason: 'overloaded', alert: false };
     case 500:

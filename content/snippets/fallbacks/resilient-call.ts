@@ -4,6 +4,7 @@
 // the only place that retries, so an outage cannot multiply your traffic.
 import type Anthropic from '@anthropic-ai/sdk';
 import { BreakerRegistry, CircuitOpenError } from '../../recipes/circuit-breaker.ts';
+import { FALLBACK_CREDIT_BETA, RefusalError, isRefusal, withFallbackCredit } from '../../recipes/refusal.ts';
 import { RetryBudget } from '../../recipes/retry.ts';
 import { decide } from './fallback-policy.ts';
 
@@ -43,6 +44,7 @@ export async function resilientCreate(
   const deadline = Date.now() + deadlineMs;
   const attempts: Attempt[] = [];
   const skippedProviders = new Set<string>();
+  let refused: Anthropic.Message | undefined; // the last refusal, whose credit token the next route echoes
   let sent = 0;
   budget.earn(); // every logical request earns a fraction of a retry
 
@@ -57,11 +59,19 @@ export async function resilientCreate(
       try {
         const message = await breaker.call(() => {
           if (sent++ > 0) budget.trySpend();
-          return route.client.messages.create(
-            { ...params, ...route.overrides, model: route.model },
-            { timeout: remainingMs, maxRetries: 0 },
-          );
+          return route.client.messages.create(withFallbackCredit({ ...params, ...route.overrides, model: route.model }, refused), {
+            timeout: remainingMs,
+            maxRetries: 0,
+            // Fallback credit is a Claude API beta header; Bedrock and Vertex take their own flags.
+            headers: route.provider === 'anthropic' ? { 'anthropic-beta': FALLBACK_CREDIT_BETA } : {},
+          });
         });
+        if (isRefusal(message)) {
+          // HTTP 200, but declined: not an answer. The next route (another model) may answer; it echoes the credit.
+          refused = message;
+          attempts.push({ route: route.name, error: new RefusalError(message, route.model) });
+          break;
+        }
         return { message, route: route.name, attempts };
       } catch (error) {
         attempts.push({ route: route.name, error });

@@ -14,24 +14,10 @@ import anthropic
 
 from circuit_breaker import BreakerRegistry, CircuitOpenError
 from fallback_policy import decide
+from refusal import CREDIT_HEADERS, RefusalError, is_refusal, with_fallback_credit
+from retry import RetryBudget  # rate-limits/retry.py: thread-safe, shared process-wide
 
 Client = Union[anthropic.Anthropic, anthropic.AnthropicBedrock, anthropic.AnthropicVertex]
-
-
-class RetryBudget:
-    """Each request earns `ratio` of a retry; each retry or fallback spends one."""
-
-    def __init__(self, ratio: float = 0.1, cap: float = 10.0) -> None:
-        self.ratio, self.cap, self.balance = ratio, cap, cap
-
-    def earn(self) -> None:
-        self.balance = min(self.cap, self.balance + self.ratio)
-
-    def try_spend(self) -> bool:
-        if self.balance < 1:
-            return False
-        self.balance -= 1
-        return True
 
 
 @dataclass
@@ -41,6 +27,7 @@ class Route:
     client: Client
     model: str
     overrides: dict[str, Any] = field(default_factory=dict)
+    drop: tuple[str, ...] = ()  # parameters this route must not send, e.g. ("output_config",)
 
 
 class AllRoutesFailedError(Exception):
@@ -59,6 +46,7 @@ def resilient_create(
     deadline = time.monotonic() + deadline_s
     attempts: list[tuple[str, BaseException]] = []
     skipped_providers: set[str] = set()
+    refused = None  # the last refusal, whose credit token the next route echoes
     sent = 0
     budget.earn()
 
@@ -71,7 +59,7 @@ def resilient_create(
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise AllRoutesFailedError("deadline passed", attempts)
-            if sent > 0 and budget.balance < 1:
+            if sent > 0 and budget.balance() < 1:
                 raise AllRoutesFailedError("retry budget exhausted", attempts)
 
             def send(route: Route = route, remaining: float = remaining) -> anthropic.types.Message:
@@ -79,11 +67,19 @@ def resilient_create(
                 if sent > 0:
                     budget.try_spend()  # every request after the first spends from the shared budget
                 sent += 1
-                client = route.client.with_options(timeout=remaining, max_retries=0)
-                return client.messages.create(**{**params, **route.overrides, "model": route.model})
+                # Fallback credit is a Claude API beta header; Bedrock and Vertex take their own flags.
+                headers = CREDIT_HEADERS if route.provider == "anthropic" else {}
+                client = route.client.with_options(timeout=remaining, max_retries=0, default_headers=headers)
+                body = {k: v for k, v in {**params, **route.overrides}.items() if k not in route.drop}
+                return client.messages.create(**with_fallback_credit(body, refused), model=route.model)
 
             try:
-                return breaker.call(send), route.name
+                message = breaker.call(send)
+                if is_refusal(message):  # HTTP 200, but declined: the next route (another model) may answer
+                    refused = message
+                    attempts.append((route.name, RefusalError(message, route.model)))
+                    break
+                return message, route.name
             except CircuitOpenError as err:
                 attempts.append((route.name, err))  # failed fast, nothing was sent: next route
                 break

@@ -1,6 +1,6 @@
 """Hedged requests: the Python (asyncio) counterpart of content/recipes/hedge.ts.
 
-When the first token is late, send a second copy and keep whichever starts answering first;
+When the first output (thinking, text or a tool call) is late, send a second copy and keep whichever starts answering first;
 cancel the other so it stops generating (and stops being billed for output).
 """
 from __future__ import annotations
@@ -14,9 +14,14 @@ import anthropic
 async def _first_token_then_finish(client: anthropic.AsyncAnthropic, params: dict[str, Any], started: asyncio.Event) -> Any:
     async with client.messages.stream(**params) as stream:
         async for event in stream:
-            if event.type == "content_block_delta" and event.delta.type == "text_delta":
-                started.set()  # time to first token: the first text, not the first byte
-        return await stream.get_final_message()
+            if event.type == "content_block_start":
+                # The first content block of any kind: with adaptive thinking on, text comes only after
+                # thinking, and an agent's reply may be tool_use only. Not the first byte (message_start).
+                started.set()
+        message = await stream.get_final_message()
+    if message.stop_reason == "refusal":  # HTTP 200 but declined: not an answer; let your fallback handle it
+        raise RuntimeError(f"{params['model']} declined the request: {message.stop_details}")
+    return message
 
 
 async def hedge(

@@ -1,32 +1,43 @@
 // Cost per completed task, from your own logs: every attempt costs money,
-// only passing attempts deliver value. Prices are USD per million tokens.
+// only passing attempts deliver value.
+//
+// Each attempt is priced by this guide's pricing engine (estimateCost, the same one the
+// calculator uses), so it gets every rule right: 1-hour cache writes at 2× input and
+// 5-minute writes at 1.25× (from usage.cache_creation), Batch at 0.5×, US-only inference
+// at 1.1× (from usage.inference_geo), and Haiku 5.5's higher rates above 100K prompt tokens.
 import type Anthropic from '@anthropic-ai/sdk';
-
-export interface Prices {
-  input: number;
-  output: number;
-  cacheWrite5m: number;
-  cacheRead: number;
-}
+import { estimateCost } from '../../../src/lib/pricing.ts';
 
 export interface AttemptLog {
   taskId: string;
+  /** The model id the API returned (message.model), e.g. "claude-haiku-5-5". */
   model: string;
   passed: boolean; // graded by your eval or a downstream check
-  usage: Pick<
-    Anthropic.Usage,
-    'input_tokens' | 'output_tokens' | 'cache_creation_input_tokens' | 'cache_read_input_tokens'
-  >;
+  /** Sent through the Message Batches API. */
+  batch?: boolean;
+  usage: Pick<Anthropic.Usage, 'input_tokens' | 'output_tokens' | 'cache_creation_input_tokens' | 'cache_read_input_tokens'> &
+    Partial<Pick<Anthropic.Usage, 'cache_creation' | 'inference_geo'>>;
 }
 
-export function requestCost(usage: AttemptLog['usage'], p: Prices): number {
-  return (
-    (usage.input_tokens * p.input +
-      (usage.cache_creation_input_tokens ?? 0) * p.cacheWrite5m +
-      (usage.cache_read_input_tokens ?? 0) * p.cacheRead +
-      usage.output_tokens * p.output) /
-    1_000_000
-  );
+/** USD for one attempt. */
+export function requestCost(log: Pick<AttemptLog, 'model' | 'usage' | 'batch'>): number {
+  const { usage } = log;
+  const writes = usage.cache_creation_input_tokens ?? 0;
+  const writes1h = Math.min(writes, usage.cache_creation?.ephemeral_1h_input_tokens ?? 0);
+  const workload = {
+    requests: 1,
+    inputTokens: usage.input_tokens,
+    outputTokens: usage.output_tokens,
+    cacheWriteTokens: writes,
+    cacheReadTokens: usage.cache_read_input_tokens ?? 0,
+    batch: log.batch ?? false,
+    inferenceGeo: usage.inference_geo === 'us' ? ('us' as const) : ('global' as const),
+  };
+  const at5m = estimateCost(log.model, workload);
+  if (writes1h === 0) return at5m.total;
+  // The 1-hour share of the writes is billed at the 1-hour rate (same prompt size, so the same price tier).
+  const at1h = estimateCost(log.model, { ...workload, cacheTtl: '1h' });
+  return at5m.total + (at1h.cacheWrite - at5m.cacheWrite) * (writes1h / writes);
 }
 
 export interface ModelEconomics {
@@ -38,16 +49,11 @@ export interface ModelEconomics {
   costPerCompletedTask: number; // Infinity when nothing passed
 }
 
-export function costPerCompletedTask(
-  logs: AttemptLog[],
-  prices: Record<string, Prices>,
-): ModelEconomics[] {
+export function costPerCompletedTask(logs: AttemptLog[]): ModelEconomics[] {
   const byModel = new Map<string, { spend: number; calls: number; tasks: Set<string>; done: Set<string> }>();
   for (const log of logs) {
-    const p = prices[log.model];
-    if (!p) throw new Error(`no prices for ${log.model}`);
     const row = byModel.get(log.model) ?? { spend: 0, calls: 0, tasks: new Set(), done: new Set() };
-    row.spend += requestCost(log.usage, p);
+    row.spend += requestCost(log);
     row.calls += 1;
     row.tasks.add(log.taskId);
     if (log.passed) row.done.add(log.taskId);

@@ -1,23 +1,20 @@
-// Keep inference in the US with inference_geo, only on models that accept it
-// (Claude 4.6 and later), and check where each request actually ran.
-import Anthropic from '@anthropic-ai/sdk';
+// Keep inference in the US with inference_geo, and fail closed: a compliance control must refuse
+// rather than run elsewhere. Two checks: an allow-list of models known to accept `inference_geo`
+// (from this guide's catalogue: confirmed, not inferred), and the response's usage.inference_geo,
+// which must say "us" or the answer is not returned.
+import type Anthropic from '@anthropic-ai/sdk';
+import { findModel } from '../../../src/lib/catalogue.ts';
 
-// Models that reject inference_geo with a 400. Keep this list in your model config.
-const NO_GEO = new Set([
-  'claude-opus-4-5',
-  'claude-opus-4-5-20251101',
-  'claude-sonnet-4-5',
-  'claude-sonnet-4-5-20250929',
-  'claude-haiku-4-5',
-  'claude-haiku-4-5-20251001',
-]);
+export class NotInUsError extends Error {}
 
-export async function askInUs(model: string, prompt: string): Promise<Anthropic.Message> {
-  if (NO_GEO.has(model)) {
-    // Fail closed: silently running outside the US would break the requirement.
-    throw new Error(`${model} does not accept inference_geo; use a Claude 4.6 or later model`);
-  }
-  const client = new Anthropic({ apiKey: process.env['ANTHROPIC_API_KEY'] });
+/** Allow-list: the catalogue says the model accepts inference_geo "us", and that figure is confirmed. */
+export function acceptsUsGeo(model: string): boolean {
+  const m = findModel(model);
+  return m?.usGeo.value === true && m.usGeo.confidence === 'confirmed';
+}
+
+export async function askInUs(client: Anthropic, model: string, prompt: string): Promise<Anthropic.Message> {
+  if (!acceptsUsGeo(model)) throw new NotInUsError(`${model} is not known to accept inference_geo "us"; refusing to send`);
   const message = await client.messages.create({
     model,
     max_tokens: 1_024,
@@ -25,7 +22,8 @@ export async function askInUs(model: string, prompt: string): Promise<Anthropic.
     messages: [{ role: 'user', content: prompt }],
   });
   if (message.usage.inference_geo !== 'us') {
-    console.warn(`expected inference_geo "us", got ${message.usage.inference_geo ?? 'none'}`);
+    // It ran (and is billed), but not where it had to: never hand the answer on.
+    throw new NotInUsError(`expected inference_geo "us", got ${message.usage.inference_geo ?? 'none'} (request ${message.id})`);
   }
   return message;
 }

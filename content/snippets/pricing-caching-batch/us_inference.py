@@ -1,29 +1,33 @@
-"""Keep inference in the US with inference_geo, only on models that accept it
-(Claude 4.6 and later), and check where each request actually ran."""
+"""Keep inference in the US with inference_geo, and fail closed: a compliance control must refuse
+rather than run elsewhere. Two checks: an allow-list of models known to accept inference_geo, and
+the response's usage.inference_geo, which must say "us" or the answer is not returned.
+(Python twin of us-inference.ts, which reads the allow-list from this guide's catalogue.)"""
 from __future__ import annotations
-
-import os
-import warnings
 
 import anthropic
 from anthropic.types import Message
 
-# Models that reject inference_geo with a 400. Keep this list in your model config.
-NO_GEO = {
-    "claude-opus-4-5",
-    "claude-opus-4-5-20251101",
-    "claude-sonnet-4-5",
-    "claude-sonnet-4-5-20250929",
-    "claude-haiku-4-5",
-    "claude-haiku-4-5-20251001",
+# Allow-list: models documented to accept inference_geo (Claude 4.6 and later). Keep it in your model config;
+# a model not on it is refused, so a new model must be added on purpose.
+US_GEO_MODELS = {
+    "claude-opus-5-5",
+    "claude-sonnet-5-5",
+    "claude-haiku-5-5",
+    "claude-opus-5",
+    "claude-opus-4-8",
+    "claude-opus-4-7",
+    "claude-opus-4-6",
+    "claude-sonnet-4-6",
 }
 
 
-def ask_in_us(model: str, prompt: str) -> Message:
-    if model in NO_GEO:
-        # Fail closed: silently running outside the US would break the requirement.
-        raise ValueError(f"{model} does not accept inference_geo; use a Claude 4.6 or later model")
-    client = anthropic.Anthropic(api_key=os.environ.get("ANTHROPIC_API_KEY"))
+class NotInUsError(Exception):
+    pass
+
+
+def ask_in_us(client: anthropic.Anthropic, model: str, prompt: str) -> Message:
+    if model not in US_GEO_MODELS:
+        raise NotInUsError(f'{model} is not known to accept inference_geo "us"; refusing to send')
     message = client.messages.create(
         model=model,
         max_tokens=1_024,
@@ -32,5 +36,6 @@ def ask_in_us(model: str, prompt: str) -> Message:
     )
     geo = getattr(message.usage, "inference_geo", None)
     if geo != "us":
-        warnings.warn(f'expected inference_geo "us", got {geo or "none"}')
+        # It ran (and is billed), but not where it had to: never hand the answer on.
+        raise NotInUsError(f'expected inference_geo "us", got {geo or "none"} (request {message.id})')
     return message

@@ -44,7 +44,7 @@ describe('cross-cloud recipe', () => {
   it('uses each cloud’s own id for the same model, from the catalogue', () => {
     expect(targets.map((t) => [t.cloud, t.model])).toEqual([
       ['anthropic', haiku.apiId?.value],
-      ['bedrock', haiku.bedrockId?.value],
+      ['bedrock', `us.${haiku.bedrockId?.value}`],
       ['vertex', haiku.vertexId?.value],
     ]);
   });
@@ -57,7 +57,7 @@ describe('cross-cloud recipe', () => {
     expect(result.failures.map((f) => f.cloud)).toEqual(['anthropic', 'bedrock']);
     const seen = server.messageRequests();
     expect(seen.map((r) => cloudOf(r.prefix))).toEqual(['anthropic', 'bedrock', 'vertex']);
-    expect(seen.map((r) => r.model)).toEqual([haiku.apiId?.value, haiku.bedrockId?.value, haiku.vertexId?.value]);
+    expect(seen.map((r) => r.model)).toEqual([haiku.apiId?.value, `us.${haiku.bedrockId?.value}`, haiku.vertexId?.value]);
     expect(seen[2]?.path).toContain(`/publishers/anthropic/models/${haiku.vertexId?.value}:rawPredict`);
     expect(seen[2]?.body).toMatchObject({ anthropic_version: 'vertex-2023-10-16' });
     expect(seen[2]?.body).not.toHaveProperty('model');
@@ -77,7 +77,7 @@ describe('cross-cloud recipe', () => {
 
   it('switches cloud on the Claude API spend cap (the other clouds bill separately) and on timeouts', async () => {
     server.enqueue(reply.spendCap(), reply.ok('late', { delayMs: 3_000 }));
-    const result = await crossCloud(targets, params, { timeoutMs: 150 });
+    const result = await crossCloud(targets, params, { timeoutMs: 600 });
     expect(result.cloud).toBe('vertex');
     expect(result.failures[0]?.error).toMatchObject({ status: 429, errorCode: 'enforced_spend_limit_reached' });
     expect(result.failures[1]?.error).toBeInstanceOf(Anthropic.APIConnectionTimeoutError);

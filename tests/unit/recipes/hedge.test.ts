@@ -16,10 +16,10 @@ afterEach(() => server.close());
 describe('hedge recipe', () => {
   it('sends one request when the first token is on time', async () => {
     server.enqueue(reply.ok('fast answer'));
-    const result = await hedge(client, params, { hedgeAfterMs: 200 });
+    const result = await hedge(client, params, { hedgeAfterMs: 1_000 });
     expect(result).toMatchObject({ winner: 'primary', hedged: false });
     expect(result.message.content[0]).toMatchObject({ text: 'fast answer' });
-    await new Promise((r) => setTimeout(r, 300)); // past the hedge delay: still one request
+    await new Promise((r) => setTimeout(r, 1_100)); // past the hedge delay: still one request
     expect(server.messageRequests()).toHaveLength(1);
   });
 
