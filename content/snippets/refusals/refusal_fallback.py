@@ -39,7 +39,7 @@ def ask_with_server_fallback(client: anthropic.Anthropic, **params: Any) -> Any:
 
 def ask_with_manual_fallback(client: anthropic.Anthropic, fallback_model: str, **params: Any) -> Any:
     """Where server-side fallbacks are not offered: retry once on another model, passing the refusal's
-    fallback credit token (valid for five minutes) so the retry is not billed for the cache writes again."""
+    fallback credit token (short-lived: retry promptly) so the retry is not billed for the cache writes again."""
     first = client.beta.messages.create(**params, betas=[FALLBACK_CREDIT_BETA])
     if not is_refusal(first):
         return first
