@@ -9,7 +9,8 @@ import urllib.parse
 import urllib.request
 from typing import Any
 
-API = "https://api.anthropic.com/v1/organizations"
+# ANTHROPIC_BASE_URL, as the SDKs read it (a proxy, or a local fake server in tests).
+API = os.environ.get("ANTHROPIC_BASE_URL", "https://api.anthropic.com").rstrip("/") + "/v1/organizations"
 
 
 def _call(method: str, path: str, body: dict[str, Any] | None = None, query: dict[str, str] | None = None) -> Any:

@@ -34,11 +34,21 @@ export async function askWithServerFallback(
   return { message, answeredBy: servedBy(message) };
 }
 
-// 2. Client-side: the SDK middleware retries a refusal down your own chain, passing the refusal's fallback
-//    credit token so the retry does not pay the cache writes again. Works on every platform the SDK reaches.
-export function clientWithRefusalFallback(fallbackModels: string[]): Anthropic {
+// 2. Client-side, for platforms without server-side fallbacks: the SDK middleware retries a refusal down your
+//    own chain, passing the refusal's fallback credit token so the retry does not pay the cache writes again.
+//    Tokens come only under the fallback-credit beta (the middleware sends fallback-credit-2026-07-01 unless
+//    `betas` says otherwise), and a streamed refusal without a token is not retried: onError reports it.
+export function clientWithRefusalFallback(
+  fallbackModels: string[],
+  onError: (why: string) => void = (why) => console.warn(`refusal not retried: ${why}`),
+): Anthropic {
   return new Anthropic({
-    middleware: [betaRefusalFallbackMiddleware(fallbackModels.map((model) => ({ model })))],
+    middleware: [
+      betaRefusalFallbackMiddleware(
+        fallbackModels.map((model) => ({ model })),
+        { onError: (e) => onError(`${e.kind}: ${e.message}`) },
+      ),
+    ],
   });
 }
 
