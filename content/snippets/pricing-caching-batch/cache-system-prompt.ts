@@ -40,7 +40,8 @@ export async function answerWithCachedSystem(
   });
   const text = message.content.flatMap((b) => (b.type === 'text' ? [b.text] : [])).join('');
   const report = cacheReport(message.usage);
-  // "no cache" on every call means the prefix is below the model's minimum, or it changes per request.
+  // "no cache" on every call: the prefix is below the model's minimum, or the marker is missing.
+  // "write" on every call: the prefix changes per request, or requests arrive further apart than the TTL.
   console.log(JSON.stringify({ model: message.model, ...report }));
   return { text, report };
 }

@@ -49,6 +49,7 @@ def answer_with_cached_system(
     )
     text = "".join(b.text for b in message.content if b.type == "text")
     report = cache_report(message.usage)
-    # "no cache" on every call means the prefix is below the model's minimum, or it changes per request.
+    # "no cache" on every call: the prefix is below the model's minimum, or the marker is missing.
+    # "write" on every call: the prefix changes per request, or requests arrive further apart than the TTL.
     print(json.dumps({"model": message.model, **asdict(report)}))
     return text, report

@@ -10,13 +10,16 @@ function build(question: string, chunks: string[]): Anthropic.MessageParam[] {
   return [{ role: 'user', content: `${context}\n\nQuestion: ${question}` }];
 }
 
+// count_tokens is an estimate of what the request will be billed for, so aim below the threshold, not at it.
+export const TIER_HEADROOM = 0.97;
+
 /** `chunks` must be sorted best first. Returns the largest prefix of them that stays under the tier. */
 export async function fitUnderTier(
   client: Anthropic,
   system: string,
   question: string,
   chunks: string[],
-  limit = HAIKU_5_5_TIER_ABOVE,
+  limit = Math.floor(HAIKU_5_5_TIER_ABOVE * TIER_HEADROOM),
 ): Promise<{ messages: Anthropic.MessageParam[]; kept: number; tokens: number }> {
   const count = async (k: number) =>
     (
@@ -34,6 +37,7 @@ export async function fitUnderTier(
   let lo = 0;
   let hi = chunks.length - 1;
   tokens = await count(0);
+  if (tokens > limit) throw new Error(`system prompt and question alone are ${tokens} tokens, over the ${limit} budget`);
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
     const t = await count(mid);

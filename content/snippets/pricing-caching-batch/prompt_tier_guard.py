@@ -7,6 +7,8 @@ from anthropic.types import MessageParam
 
 # Prompt tokens above which Haiku 5.5 switches price tier (from the pricing page; re-check it).
 HAIKU_5_5_TIER_ABOVE = 100_000
+# count_tokens is an estimate of what the request will be billed for, so aim below the threshold, not at it.
+TIER_HEADROOM = 0.97
 
 
 def build(question: str, chunks: list[str]) -> list[MessageParam]:
@@ -19,7 +21,7 @@ def fit_under_tier(
     system: str,
     question: str,
     chunks: list[str],  # sorted best first
-    limit: int = HAIKU_5_5_TIER_ABOVE,
+    limit: int = int(HAIKU_5_5_TIER_ABOVE * TIER_HEADROOM),
 ) -> tuple[list[MessageParam], int, int]:
     """Returns (messages, chunks kept, prompt tokens) for the largest prefix under the tier."""
 
@@ -35,6 +37,8 @@ def fit_under_tier(
     # Binary search on how many chunks to keep: about log2(n) count_tokens calls.
     lo, hi = 0, len(chunks) - 1
     tokens = count(0)
+    if tokens > limit:
+        raise ValueError(f"system prompt and question alone are {tokens} tokens, over the {limit} budget")
     while lo < hi:
         mid = (lo + hi + 1) // 2
         t = count(mid)

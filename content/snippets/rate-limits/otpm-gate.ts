@@ -1,6 +1,8 @@
-// Keep the output tokens you *reserve* (max_tokens of every request in flight) under your OTPM
-// limit. The API charges max_tokens against OTPM when a request starts, so ten parallel calls with
-// a large max_tokens can be refused while the model writes almost nothing.
+// A concurrency gate on reserved output: keep the sum of max_tokens of the requests *in flight*
+// under a share of your OTPM limit. The API charges max_tokens against OTPM when a request starts,
+// so ten parallel calls with a large max_tokens can be refused while the model writes almost nothing.
+// It bounds reservations in flight, not tokens per minute: many short calls in a row can still
+// exceed OTPM, so keep a rate pacer (pacer.ts) in front of it.
 import Anthropic from '@anthropic-ai/sdk';
 
 export class OutputTokenGate {
