@@ -25,7 +25,7 @@
  * ── <Fact model="…" field="…"> fields ──────────────────────────────────────────────────────────────────────
  *   name apiId input output cacheWrite5m cacheWrite1h cacheRead batchInput batchOutput contextWindow maxOutput
  *   released retires minCacheablePrompt toolTokensAuto toolTokensAny status
- *   (also: bedrockId vertexId eolNotBefore tokenizer latency thinking effort defaultEffort usGeo)
+ *   (also: bedrockId bedrockProfiles vertexId eolNotBefore tokenizer latency thinking effort defaultEffort usGeo)
  *
  * ── <Fact k="…"> keys (non-model facts, below in `facts`) ──────────────────────────────────────────────────
  *   multipliers.cacheWrite5m  multipliers.cacheWrite1h  multipliers.cacheRead  multipliers.cacheReadFable51
@@ -42,7 +42,10 @@
  *   rateLimitsApi.endpoint  rateLimitsApi.workspaceEndpoint  rateLimitsApi.sdkMethod
  *   workspaceLimits.itpmCountsCacheReads  workspaceLimits.takesEffect
  *   cloudBatch.vertex
- *   batchLimits.maxRequests  batchLimits.maxMb
+ *   batchLimits.maxRequests  batchLimits.maxMb  batchLimits.resultsRetentionDays
+ *   preservedThinking.prefixCheckDefaultSince
+ *   betaHeaders.thinkingBindingControls  betaHeaders.serverSideFallback  betaHeaders.fallbackCredit
+ *   betaHeaders.fallbackCreditBedrock
  *   cache.maxBreakpoints
  *   fastMode.input  fastMode.output  fastMode.opus55Input  fastMode.opus55Output  fastMode.fable52Input  fastMode.fable52Output
  *   fastMode.generallyAvailable  fastMode.researchPreview  fastMode.platforms  fastMode.opus48RemovedOn  fastMode.opus47RemovedOn
@@ -106,6 +109,15 @@ const AS_OF = {
   WSRL: '2026-12-02',
   VXB: '2026-12-02',
   PY: '2026-12-02',
+  BATCH: '2025-08',
+  PT: '2026-12-03',
+  FBC: '2026-12-03',
+  'AWS-FBC': '2026-12-03',
+  'AWS-O55': '2026-12-03',
+  'CM-O55': '2026-09-23',
+  'AISDK-S55': '2026-09-28',
+  'AISDK-H55': '2026-10-07',
+  'AISDK-F52': '2026-11-09',
 } as const;
 type SourceKey = keyof typeof AS_OF;
 
@@ -318,6 +330,51 @@ export const sources = /* @__PURE__ */ withAsOf({
     title: "Anthropic's Python SDK (anthropic 1.x, _constants.py)",
     confidence: 'confirmed',
   },
+  BATCH: {
+    url: 'https://docs.anthropic.com/en/docs/build-with-claude/batch-processing',
+    title: 'Batch processing, "Batch limitations" (older docs.anthropic.com copy; the same text is in its translations)',
+    confidence: 'confirmed',
+  },
+  PT: {
+    url: 'https://platform.claude.com/docs/en/build-with-claude/preserved-thinking',
+    title: 'Preserved thinking',
+    confidence: 'confirmed',
+  },
+  FBC: {
+    url: 'https://platform.claude.com/docs/en/build-with-claude/fallback-credit',
+    title: 'Fallback credit',
+    confidence: 'confirmed',
+  },
+  'AWS-FBC': {
+    url: 'https://docs.aws.amazon.com/bedrock/latest/userguide/claude-messages-fallback-credit.html',
+    title: 'Amazon Bedrock: fallback credit for refused requests (beta)',
+    confidence: 'confirmed',
+  },
+  'AWS-O55': {
+    url: 'https://docs.aws.amazon.com/bedrock/latest/userguide/model-card-anthropic-claude-opus-5-5.html',
+    title: 'Amazon Bedrock model card: Claude Opus 5.5 (read in its ja / zh_tw translations)',
+    confidence: 'confirmed',
+  },
+  'CM-O55': {
+    url: 'https://dev.classmethod.jp/en/articles/bedrock-claude-opus-5-5/',
+    title: 'Classmethod: Claude Opus 5.5 on Amazon Bedrock (list-foundation-models / list-inference-profiles output, 2026-09-23)',
+    confidence: 'third-party',
+  },
+  'AISDK-S55': {
+    url: 'https://github.com/vercel/ai/releases/tag/@ai-sdk%2Famazon-bedrock@4.0.186',
+    title: 'Vercel AI SDK @ai-sdk/amazon-bedrock 4.0.186 release notes (Claude Sonnet 5.5 ids)',
+    confidence: 'third-party',
+  },
+  'AISDK-H55': {
+    url: 'https://github.com/vercel/ai/releases/tag/@ai-sdk%2Famazon-bedrock@4.0.192',
+    title: 'Vercel AI SDK @ai-sdk/amazon-bedrock 4.0.192 release notes (Claude Haiku 5.5 ids)',
+    confidence: 'third-party',
+  },
+  'AISDK-F52': {
+    url: 'https://github.com/vercel/ai/releases/tag/@ai-sdk%2Famazon-bedrock@3.0.145',
+    title: 'Vercel AI SDK @ai-sdk/amazon-bedrock 3.0.145 release notes (Claude Fable 5.2 ids)',
+    confidence: 'third-party',
+  },
 });
 
 function fig<T>(value: T, source: SourceKey, confidence: Confidence, note?: string, asOf?: string): Figure<T> {
@@ -385,6 +442,17 @@ export const declaredModels: Catalogue['models'] = [
     usGeo: c(true, 'S10', GEO_RULE),
     tokenizer: c('4.7', 'S1', TOKENIZER_NEW),
     defaultEffort: c('medium', 'S15-opus-5-5'),
+    thinking: u(
+      'adaptive-only',
+      'AWS-O55',
+      'adaptive thinking is always on and cannot be turned off (AWS model card); whether budget_tokens is rejected is not stated',
+    ),
+    bedrockId: t(
+      'anthropic.claude-opus-5-5',
+      'CM-O55',
+      'list-foundation-models shows inference profiles only, so on-demand calls go through a profile id',
+    ),
+    bedrockProfiles: t(['jp.anthropic.claude-opus-5-5'], 'CM-O55', 'list-inference-profiles in ap-northeast-1; a global profile is also listed'),
     latency: c('Moderate', 'S15-opus-5-5'),
     notes: [
       'Cache reads are billed at 0.05× input ($0.20), not the usual 0.1×.',
@@ -411,6 +479,10 @@ export const declaredModels: Catalogue['models'] = [
     },
     minCacheablePrompt: c(512, 'S55N', 'Sonnet 5 needs 1,024'),
     thinking: c('adaptive', 'S55N', 'turn up-front thinking off with between_tools; thinking: {type: "disabled"} is rejected'),
+    defaultEffort: c('high', 'S55N', 'the default on the Claude API'),
+    bedrockId: t('anthropic.claude-sonnet-5-5', 'AISDK-S55', 'id a third-party SDK added for Amazon Bedrock; not found in an Anthropic or AWS copy we could read'),
+    bedrockProfiles: t(['us.anthropic.claude-sonnet-5-5'], 'AISDK-S55'),
+    vertexId: t('claude-sonnet-5-5', 'AISDK-S55', 'the id that SDK added for Google Vertex AI'),
     batchMultiplier: c(0.5, 'S15-sonnet-5-5', 'Batch $1 / $5'),
     usGeo: c(true, 'S10', GEO_RULE),
     tokenizer: c('4.7', 'S1', TOKENIZER_NEW),
@@ -457,6 +529,9 @@ export const declaredModels: Catalogue['models'] = [
     tokenizer: c('4.7', 'S1', TOKENIZER_NEW),
     thinking: c('adaptive', 'S15-haiku-5-5', 'adaptive thinking and effort'),
     defaultEffort: c('medium', 'S15-haiku-5-5'),
+    bedrockId: t('anthropic.claude-haiku-5-5', 'AISDK-H55', 'id a third-party SDK added for Amazon Bedrock; not found in an Anthropic or AWS copy we could read'),
+    bedrockProfiles: t(['us.anthropic.claude-haiku-5-5'], 'AISDK-H55'),
+    vertexId: t('claude-haiku-5-5', 'AISDK-H55', 'the id that SDK added for Google Vertex AI'),
     latency: c('Fastest', 'S15-haiku-5-5'),
     notes: ['The only current model with a prompt-size price tier: over 100,000 prompt tokens the whole request costs 5× more.'],
   },
@@ -480,6 +555,9 @@ export const declaredModels: Catalogue['models'] = [
       (v) => t(v, 'F52-3p', 'cache prices quoted by third parties only'),
     ),
     thinking: c('adaptive-only', 'RN', 'adaptive thinking is always on'),
+    bedrockId: t('anthropic.claude-fable-5-2', 'AISDK-F52', 'id a third-party SDK added for Amazon Bedrock; not found in an Anthropic or AWS copy we could read'),
+    bedrockProfiles: t(['us.anthropic.claude-fable-5-2'], 'AISDK-F52'),
+    vertexId: t('claude-fable-5-2', 'AISDK-F52', 'the id that SDK added for Google Vertex AI'),
     batchMultiplier: u(0.5, 'S1', BATCH_RULE),
     usGeo: u(true, 'S10', `${GEO_RULE}; not stated for Fable`),
     tokenizer: u('4.7', 'S1', FABLE_INFERRED),
@@ -589,6 +667,10 @@ export const declaredModels: Catalogue['models'] = [
     status: c('legacy', 'S15-opus-5-5', 'marked "Legacy (still available)"'),
     apiId: c('claude-opus-4-7', 'S3', 'the dateless id is the pinned snapshot; there is no dated form'),
     bedrockId: c('anthropic.claude-opus-4-7', 'S4', 'inference profiles us. / eu. / global.anthropic.claude-opus-4-7'),
+    bedrockProfiles: c(
+      ['us.anthropic.claude-opus-4-7', 'eu.anthropic.claude-opus-4-7', 'global.anthropic.claude-opus-4-7'],
+      'S4',
+    ),
     vertexId: c('claude-opus-4-7', 'S5'),
     released: c('2026-04-16', 'S3', 'Vertex AI lists 2026-04-15', '2026-04-16'),
     eolNotBefore: c('2027-04-16', 'S4', 'AWS and Google Cloud model cards'),
@@ -875,7 +957,7 @@ export const facts: Catalogue['facts'] = {
     maxRetries: { ...c(2, 'S3', 'retries 408, 409, 429, 5xx and connection errors'), unit: 'count' },
     timeoutMinutes: { ...c(10, 'S3'), unit: 'minutes' },
     apiVersion: {
-      ...c('2026-10-21', 'S18', 'sent by the TypeScript SDK 1.0 and later; the Python SDK 1.x still sends 2023-06-01'),
+      ...c('2026-10-21', 'S18', 'sent by the TypeScript SDK 1.0 and later only; the Python SDK 1.x still sends 2023-06-01'),
       unit: 'text',
     },
   },
@@ -923,6 +1005,54 @@ export const facts: Catalogue['facts'] = {
   batchLimits: {
     maxRequests: { ...c(100_000, 'S17', 'requests per batch'), unit: 'count' },
     maxMb: { ...c(256, 'S8', 'per batch'), unit: 'mb' },
+    resultsRetentionDays: {
+      ...c(29, 'BATCH', 'counted from the batch\'s creation; after that the batch is still listed but its results can no longer be downloaded'),
+      unit: 'days',
+    },
+  },
+  preservedThinking: {
+    prefixCheckDefaultSince: {
+      ...c(
+        '2026-08-31',
+        'PT',
+        'accounts created on or after 2026-08-31 00:00 UTC: a thinking block whose earlier history (system, tools, messages) was edited returns a 400 by default; older accounts get the check only when a request sets thinking.block_binding.prefix_mismatch_behavior',
+      ),
+      unit: 'date',
+    },
+  },
+  betaHeaders: {
+    thinkingBindingControls: {
+      ...c(
+        'thinking-binding-controls-2026-08-01',
+        'SDK',
+        'SDK 1.16 types: required for thinking.block_binding (prefix_mismatch_behavior "drop_block" drops the invalid blocks instead of a 400) and for input_transformations in the response',
+      ),
+      unit: 'text',
+    },
+    serverSideFallback: {
+      ...u(
+        'server-side-fallback-2026-07-01',
+        'SDK',
+        "copies disagree: SDK 1.16 documents the fallbacks rules under -2026-07-01, Anthropic's fallback-credit page and older copies name server-side-fallback-2026-06-01, and the SDK's beta list accepts both",
+      ),
+      unit: 'text',
+    },
+    fallbackCredit: {
+      ...u(
+        'fallback-credit-2026-07-01',
+        'SDK',
+        "copies disagree: SDK 1.16's fallback middleware sends -2026-07-01 by default, Anthropic's fallback-credit page says fallback-credit-2026-06-01, the SDK's beta list accepts both, and Amazon Bedrock documents fallback-credit-2026-06-09",
+      ),
+      unit: 'text',
+    },
+    fallbackCreditBedrock: {
+      ...c(
+        'fallback-credit-2026-06-09',
+        'AWS-FBC',
+        'in the anthropic_beta array of both the refused request and the retry; a different date from the Claude API headers',
+      ),
+      unit: 'text',
+    },
   },
   cache: {
     maxBreakpoints: { ...c(4, 'S3'), unit: 'count' },

@@ -24,6 +24,7 @@ export const MODEL_FIELDS = [
   'toolTokensAny',
   'status',
   'bedrockId',
+  'bedrockProfiles',
   'vertexId',
   'eolNotBefore',
   'tokenizer',
@@ -114,6 +115,10 @@ export function modelFigure(modelId: string, field: ModelField): RenderedFigure 
       return text(m.tokenizer, (v) => TOKENIZER_LABEL[v as keyof typeof TOKENIZER_LABEL]);
     case 'thinking':
       return text(m.thinking, (v) => THINKING_LABEL[v as keyof typeof THINKING_LABEL]);
+    case 'bedrockProfiles': {
+      const g = need(m, field, m.bedrockProfiles);
+      return { text: g.value.join(', '), raw: g.value.join(','), figure: g };
+    }
     case 'effort': {
       const g = need(m, field, m.effort);
       const t = g.value.length ? g.value.join(', ') : 'not supported (the parameter returns an error)';
@@ -157,6 +162,8 @@ export function formatFactValue(value: number | string, unit: FactUnit): string 
       return `${formatNumber(value)} minutes`;
     case 'hours':
       return `${formatNumber(value)} hours`;
+    case 'days':
+      return `${formatNumber(value)} days`;
     case 'date':
     case 'text':
       return String(value);
@@ -216,6 +223,8 @@ export const FACT_GROUP_LABEL: Record<string, string> = {
   cache: 'Prompt caching',
   sdkDefaults: 'SDK defaults',
   apiVersions: 'API versions',
+  preservedThinking: 'Preserved thinking',
+  betaHeaders: 'Beta headers',
 };
 
 /** Readable name of every non-model fact (tests/unit/catalogue.test.ts checks that each fact has one). */
@@ -266,6 +275,12 @@ export const FACT_LABEL: Record<string, string> = {
   'requestSizeLimits.files': 'Files API upload',
   'batchLimits.maxRequests': 'Requests per batch',
   'batchLimits.maxMb': 'Size of a batch',
+  'batchLimits.resultsRetentionDays': 'Results downloadable for',
+  'preservedThinking.prefixCheckDefaultSince': 'Edited-history check on by default for accounts created from',
+  'betaHeaders.thinkingBindingControls': 'Thinking-block binding controls (drop_block)',
+  'betaHeaders.serverSideFallback': 'Server-side fallbacks',
+  'betaHeaders.fallbackCredit': 'Fallback credit (Claude API)',
+  'betaHeaders.fallbackCreditBedrock': 'Fallback credit (Amazon Bedrock)',
   'cloudBatch.vertex': 'Vertex AI batch prediction',
   'cache.maxBreakpoints': 'Cache breakpoints per request',
   'sdkDefaults.maxRetries': 'Retries',

@@ -99,6 +99,8 @@ export const modelSchema = z
     /** Catalogue key of the model Anthropic points to instead (deprecated, retired and legacy models). */
     replacedBy: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).optional(),
     bedrockId: figure(z.string().min(3)).optional(),
+    /** Bedrock cross-region inference-profile ids (us. / eu. / jp. / global. …), which on-demand calls need. */
+    bedrockProfiles: figure(z.array(z.string().regex(/^[a-z]+\.anthropic\.[a-z0-9.:-]+$/)).min(1)).optional(),
     vertexId: figure(z.string().min(3)).optional(),
     released: figure(isoDayOrMonth).optional(),
     /** Deprecated models: scheduled retirement. Retired models: the day they left the Claude API. */
@@ -156,6 +158,7 @@ export const unitSchema = z.enum([
   'mb',
   'minutes',
   'hours',
+  'days',
   'date',
   'text',
 ]);

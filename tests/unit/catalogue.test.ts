@@ -209,7 +209,7 @@ describe('<Fact> formatting', () => {
   });
   test('every field renders for the core trio', () => {
     for (const id of ['sonnet-4-6', 'haiku-4-5']) {
-      for (const f of MODEL_FIELDS.filter((f) => !['retires', 'eolNotBefore', 'defaultEffort'].includes(f))) {
+      for (const f of MODEL_FIELDS.filter((f) => !['retires', 'eolNotBefore', 'defaultEffort', 'bedrockProfiles'].includes(f))) {
         expect(modelFigure(id, f).text.length, `${id}.${f}`).toBeGreaterThan(0);
       }
     }
@@ -217,6 +217,20 @@ describe('<Fact> formatting', () => {
   test('a figure no source gives fails loudly instead of rendering a guess', () => {
     expect(() => modelFigure('haiku-5-5', 'minCacheablePrompt')).toThrow(/no "minCacheablePrompt" for model "haiku-5-5"/);
     expect(() => modelFigure('opus-4-7', 'price' as 'input')).toThrow();
+  });
+  test('facts added for the chapters of December 2026 render with their marks', () => {
+    expect(factFigure('batchLimits.resultsRetentionDays').text).toBe('29 days');
+    expect(factFigure('preservedThinking.prefixCheckDefaultSince').text).toBe('2026-08-31');
+    expect(factFigure('betaHeaders.thinkingBindingControls').text).toBe('thinking-binding-controls-2026-08-01');
+    // Copies of the fallback headers disagree, so the page must show them as uncertain.
+    expect(factFigure('betaHeaders.serverSideFallback').figure?.confidence).toBe('uncertain');
+    expect(factFigure('betaHeaders.fallbackCredit').figure?.confidence).toBe('uncertain');
+    expect(modelFigure('sonnet-5-5', 'defaultEffort').text).toBe('high');
+    expect(modelFigure('opus-4-7', 'bedrockProfiles').text).toBe(
+      'us.anthropic.claude-opus-4-7, eu.anthropic.claude-opus-4-7, global.anthropic.claude-opus-4-7',
+    );
+    expect(modelFigure('sonnet-5-5', 'bedrockId').figure?.confidence).toBe('third-party');
+    expect(() => modelFigure('sonnet-4-6', 'bedrockProfiles')).toThrow(/no "bedrockProfiles"/);
   });
   test('non-model facts', () => {
     expect(factFigure('spendCaps.build').text).toBe('$1,000 / month');
