@@ -281,8 +281,9 @@ export default class Calculator extends Component<Props, State> {
         {valid && (
           <>
             <Bars rows={rows} />
+            <div class="table-scroll calc-table-wrap" tabindex={0} role="region" aria-labelledby="c-table-cap">
             <table class="calc-table">
-              <caption>Cost per model, cheapest first, USD per month unless stated</caption>
+              <caption id="c-table-cap">Cost per model, cheapest first, USD per month unless stated</caption>
               <thead>
                 <tr>
                   {COLUMNS.map((h, i) => (
@@ -328,6 +329,7 @@ export default class Calculator extends Component<Props, State> {
                 ))}
               </tbody>
             </table>
+            </div>
           </>
         )}
         <p class="calc-actions">
@@ -418,7 +420,7 @@ const COLUMNS = [
   'No caching or Batch',
   'Saved by caching',
   'Saved by Batch',
-  'Reads to break even (5m / 1h)',
+  'Break-even reads, 5m / 1h',
 ];
 
 /** One bar per model: HTML labels (readable at any width) and an SVG bar sized by an attribute (no inline style, for the CSP). */
