@@ -322,6 +322,7 @@ function Wizard({ models, fable, data, daysPerMonth, breakEven }: DiagnoseProps)
   const heading = useRef<HTMLHeadingElement>(null);
   const acted = useRef(false);
   const first = useRef(true);
+  const prev = useRef<{ step: Step | 'result'; returning: boolean } | null>(null);
   const [noticeOn, setNoticeOn] = useState(true);
 
   useEffect(() => {
@@ -329,7 +330,13 @@ function Wizard({ models, fable, data, daysPerMonth, breakEven }: DiagnoseProps)
     // Each step the reader moves to is a history entry; the first render (and a bad link) replaces the URL with the state shown.
     const url = `${location.pathname}${answersToQuery(answers, step, returning)}`;
     if (first.current || !acted.current) history.replaceState(history.state, '', url);
-    else if (`${location.pathname}${location.search}` !== url) history.pushState(null, '', url);
+    else if (`${location.pathname}${location.search}` !== url) {
+      // The entry being left keeps the answer just given, so Back shows it as the reader left it.
+      const left = prev.current;
+      if (left && left.step !== step) history.replaceState(history.state, '', `${location.pathname}${answersToQuery(answers, left.step, left.returning)}`);
+      history.pushState(null, '', url);
+    }
+    prev.current = { step, returning };
     if (acted.current) heading.current?.focus();
     first.current = false;
     acted.current = false;

@@ -210,6 +210,85 @@ describe('/diagnose/', () => {
     await expect(page.locator('.dg-progress').textContent()).resolves.toMatch(/Step 1 of 7/);
   });
 
+  const progress = (page: TestPage) => page.locator('.dg-progress').textContent();
+  const COMPLETE = '?task=chat&simple=20&hard=10&quality=high&latency=interactive&perDay=50000&prompt=30000&prefix=20000&output=400&tools=simple';
+
+  it('each step is a history entry: browser Back goes to the previous step, not off the tool, and Forward returns', async () => {
+    const page = await newPage(browser);
+    await page.goto('/troubleshoot/');
+    await page.goto('/diagnose/');
+    await page.locator('.dg').waitFor();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect.poll(() => progress(page)).toMatch(/Step 2 of 7/);
+    await page.getByLabel('A lot: mistakes are expensive, legal or hard to undo').check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect.poll(() => progress(page)).toMatch(/Step 3 of 7/);
+    await expect.poll(() => new URL(page.url()).searchParams.get('step')).toBe('latency');
+    await page.goBack();
+    await expect.poll(() => progress(page)).toMatch(/Step 2 of 7/);
+    expect(new URL(page.url()).pathname).toBe('/diagnose/');
+    expect(await page.getByLabel('A lot: mistakes are expensive, legal or hard to undo').isChecked()).toBe(true);
+    await page.goBack();
+    await expect.poll(() => progress(page)).toMatch(/Step 1 of 7/);
+    expect(new URL(page.url()).pathname).toBe('/diagnose/');
+    await page.goForward();
+    await expect.poll(() => progress(page)).toMatch(/Step 2 of 7/);
+    await page.goForward();
+    await expect.poll(() => progress(page)).toMatch(/Step 3 of 7/);
+    expect(page.errors).toEqual([]);
+  });
+
+  it('"Change" from the result returns to the result after that one answer', async () => {
+    const page = await openDiagnose(COMPLETE);
+    await expect.poll(() => page.locator('#dg-heading').textContent()).toBe('Recommendation');
+    await page.getByRole('button', { name: 'Change volume' }).click();
+    await expect.poll(() => progress(page)).toMatch(/Step 4 of 7/);
+    await page.getByLabel('Requests per day').fill('2000000');
+    await page.getByRole('button', { name: 'Back to the recommendation' }).click();
+    await expect.poll(() => page.locator('#dg-heading').textContent()).toBe('Recommendation');
+    await expect(page.locator('.dg-answers').textContent()).resolves.toContain('2,000,000 requests per day');
+    expect(new URL(page.url()).searchParams.get('perDay')).toBe('2000000');
+    // Browser Back goes to the step that was changed, then to the old result.
+    await page.goBack();
+    await expect.poll(() => progress(page)).toMatch(/Step 4 of 7/);
+    await page.goBack();
+    await expect.poll(() => page.locator('.dg-answers').textContent()).toContain('50,000 requests per day');
+  });
+
+  it('a bad query string says what it ignored and the address bar shows the state shown', async () => {
+    const page = await openDiagnose('?task=poetry&perDay=-4&prompt=abc');
+    const notice = page.locator('[data-ignored]');
+    await expect.poll(() => notice.textContent()).toMatch(/could not use: task=poetry, perDay=-4, prompt=abc\. They were set to the defaults/);
+    await expect(progress(page)).resolves.toMatch(/Step 1 of 7/);
+    expect(page.url()).not.toContain('poetry');
+    await checkA11y(page, 'diagnose with a bad link');
+  });
+
+  it('a prompt over every context window gets no price, only the reason', async () => {
+    const page = await openDiagnose(COMPLETE.replace('prompt=30000', 'prompt=1500000').replace('&tools=simple', '&tools=simple&budget=5000'));
+    await expect.poll(() => page.locator('[data-unpriced]').textContent()).toMatch(/1,500,000-token prompt is longer than every current model's context window/);
+    expect(await page.locator('.dg-costs').count()).toBe(0);
+    expect(await page.locator('.dg-result').textContent()).not.toMatch(/over your budget|Within your budget/);
+  });
+
+  it('Batch work is priced without assumed cache hits and points to /errors/batch-cache-misses/', async () => {
+    const page = await openDiagnose('?task=writing&simple=30&hard=10&quality=high&latency=offline&perDay=100000&prompt=8000&prefix=5000&output=500&tools=none');
+    await expect.poll(() => page.locator('.dg-result').textContent()).toMatch(/Pre-warm: send one normal request/);
+    expect(await page.locator('.dg-result a[href="/errors/batch-cache-misses/"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('.dg-result').textContent()).toMatch(/all through Batch with no cache reads assumed/);
+    expect(await page.locator('.dg-result').textContent()).not.toMatch(/cache hit rate of about/);
+  });
+
+  it('Fable 5.2 is priced for the hard share where capability is the point, and the Haiku 5.5 100K tier is pointed out', async () => {
+    const page = await openDiagnose('?task=analysis&simple=60&hard=30&quality=critical&latency=background&perDay=1000&prompt=105000&prefix=0&output=1000&tools=none');
+    await expect.poll(() => page.locator('.dg-costs').textContent()).toMatch(/With the hard 30% on Claude Fable 5\.2/);
+    const text = (await page.locator('.dg-result').textContent()) ?? '';
+    expect(text).toMatch(/try Claude Fable 5\.2/);
+    await checkA11y(page, 'diagnose result with Fable');
+    const haiku = await openDiagnose('?task=classification&simple=100&hard=0&quality=good-enough&latency=background&perDay=1000&prompt=110000&prefix=0&output=10&tools=none');
+    await expect.poll(() => haiku.locator('.dg-result').textContent()).toMatch(/Claude Haiku 5\.5 bills every category at 5× .*yours is 110,000\. Trimming 10,000 tokens/);
+  });
+
   it('lists the questions with chapter links without JavaScript', async () => {
     const page = await newPage(browser, { javaScriptEnabled: false });
     await page.goto('/diagnose/');
