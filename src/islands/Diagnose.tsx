@@ -178,7 +178,7 @@ function Result({ r, a, models, days, onChange, onRestart }: { r: Recommendation
     <div class="dg-result">
       <p class="dg-default">
         Default: <strong>{models[r.defaultTier].name}</strong>
-        {def && <> for {pct(def.share)} of requests ({def.what})</>}
+        {def && <> for {pct(def.share)} of requests: the {def.what}.</>}
       </p>
       {r.routeUp.map((x) => (
         <p key={x.tier}>

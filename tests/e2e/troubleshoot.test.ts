@@ -189,7 +189,7 @@ describe('/diagnose/', () => {
     for (let i = 1; i < 7; i++) await page.getByRole('button', { name: 'Next' }).click();
     await page.getByRole('button', { name: 'Show the recommendation' }).click();
     await expect.poll(() => page.locator('#dg-heading').textContent()).toBe('Recommendation');
-    await expect.poll(() => page.locator('.dg-default').textContent()).toMatch(/Default: .*Haiku.* for 60% of requests/);
+    await expect.poll(() => page.locator('.dg-default').textContent()).toMatch(/Default: .*Haiku.* for 60% of requests: the simple requests/);
     const costs = await page.locator('.dg-costs td').allTextContents();
     expect(costs).toHaveLength(3);
     for (const c of costs) expect(c).toMatch(/^\$[\d,.]+$/);
