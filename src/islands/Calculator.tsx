@@ -55,7 +55,8 @@ export default class Calculator extends Component<Props, State> {
   ix: ModelIndex;
   constructor(props: Props) {
     super(props);
-    this.ix = createIndex(JSON.parse(props.data) as PricingData, closeMatches);
+    // "Did you mean" for a mistyped id; a long paste is not a model id, so it is not compared with every name.
+    this.ix = createIndex(JSON.parse(props.data) as PricingData, (models, id, limit) => (id.length > 40 ? [] : closeMatches(models, id, limit)));
     this.state = { raw: defaultRaw(this.ix), ready: false, copied: '' };
   }
 

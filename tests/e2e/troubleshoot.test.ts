@@ -1,7 +1,7 @@
 // Decision trees (/troubleshoot/…, src/islands/TreeWalker.tsx) and the 7-step diagnostic (/diagnose/).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { checkA11y, newPage, openBrowser, type TestPage } from './support/browser.ts';
+import { baseURL, checkA11y, newPage, openBrowser, type TestPage } from './support/browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -104,8 +104,45 @@ describe('decision tree with JavaScript', () => {
       await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/This link could not be followed/);
       await expect.poll(() => h1(page).textContent()).toBe('Which error does the failing call return?');
       await expect(page.locator('.tw-option').count()).resolves.toBeGreaterThan(1);
+      // The address bar shows the state shown, so re-sharing it spreads no broken link.
+      await expect.poll(() => new URL(page.url()).pathname + new URL(page.url()).search).toBe('/troubleshoot/rate-limits/');
       await page.close();
     }
+  });
+
+  it('walks "we stream but the first token is slow" to its fixes', async () => {
+    const page = await open('/troubleshoot/');
+    await answer(page, 'Responses are slow or time out').click();
+    await page.waitForURL('**/troubleshoot/latency/?a=symptom:slow');
+    await answer(page, 'We stream, but the first token takes long to arrive').click();
+    await expect.poll(() => h1(page).textContent()).toBe('What comes before the first token on the slow calls?');
+    await answer(page, /Thinking is on/).click();
+    await page.waitForURL('**/lat-ttft-thinking/?a=symptom:slow,lat-kind:ttft,lat-ttft:thinking');
+    await expect.poll(() => page.locator('.tw-fix').textContent()).toMatch(/Lower `?effort`?.*"summarized"/);
+    await page.goBack();
+    await answer(page, /A long prompt/).click();
+    await expect.poll(() => page.locator('.tw-fix').textContent()).toMatch(/Cache the stable prefix/);
+    expect(page.errors).toEqual([]);
+  });
+
+  it('a refusal and cloud throttling each get a direct path from "What are you seeing?"', async () => {
+    const page = await open('/troubleshoot/');
+    await answer(page, /HTTP 200, but stop_reason is "refusal"/).click();
+    await expect.poll(() => h1(page).textContent()).toBe('The model refused (stop_reason "refusal")');
+    await page.goto('/troubleshoot/');
+    await page.locator('astro-island:not([ssr]):has(.tw)').waitFor({ state: 'attached' });
+    await answer(page, 'A throttling error from Amazon Bedrock or Google Vertex AI').click();
+    await expect.poll(() => h1(page).textContent()).toBe('Which cloud returns the throttling error?');
+    const options = await page.locator('.tw-option').allTextContents();
+    expect(options.join(' ')).not.toMatch(/Claude API/);
+    expect(options).toHaveLength(2);
+  });
+
+  it('a tree page carries only the tree being walked', async () => {
+    const html = await (await fetch(new URL('/troubleshoot/', baseURL))).text();
+    // No outcome text of a sub-tree is embedded in the master page's island props.
+    expect(html).not.toContain('Input tokens per minute (ITPM) exhausted');
+    expect(html.length).toBeLessThan(60_000);
   });
 });
 
@@ -116,7 +153,8 @@ describe('decision tree when the XState chunk cannot load', () => {
     await page.goto('/troubleshoot/latency/');
     await page.locator('astro-island:not([ssr]):has(.tw)').waitFor({ state: 'attached' });
     await answer(page, 'Most calls are fine, a few take far longer').click();
-    await page.waitForURL('**/troubleshoot/latency/lat-tail/?a=lat-kind:tail');
+    // The sub-tree page states its walk from "What's wrong?", as a walk with JavaScript does.
+    await page.waitForURL('**/troubleshoot/latency/lat-tail/?a=symptom:slow,lat-kind:tail');
     await expect.poll(() => h1(page).textContent()).toBe('A slow tail');
   });
 });
@@ -129,14 +167,17 @@ describe('decision tree without JavaScript', () => {
     await page.waitForURL('**/troubleshoot/rate-limits/rl-429-detail/?a=symptom:http-429');
     await expect.poll(() => h1(page).textContent()).toBe('What does the 429 response carry?');
     await answer(page, /input-tokens-remaining/).click();
-    await page.waitForURL('**/troubleshoot/rate-limits/rl-itpm/?a=rl-status:429,rl-429-detail:input');
+    // The same URL as the walk with JavaScript (OUTCOME_URL), not one rooted in the sub-tree.
+    await page.waitForURL('**/troubleshoot/rate-limits/rl-itpm/?a=symptom:http-429,rl-429-detail:input');
     await expect.poll(() => h1(page).textContent()).toBe('Input tokens per minute (ITPM) exhausted');
     await expect(page.locator('.tw-path li').count()).resolves.toBe(2);
+    // The first "Change" goes to "What are you seeing?", not to the sub-tree's own start.
+    expect(await page.locator('.tw-path li a.tw-change').first().getAttribute('href')).toBe('/troubleshoot/');
     await page.locator('.tw-back').click();
-    await page.waitForURL('**/rl-429-detail/?a=rl-status:429');
+    await page.waitForURL('**/rl-429-detail/?a=symptom:http-429');
     await page.locator('.tw-restart').click();
-    await page.waitForURL(/\/troubleshoot\/rate-limits\/$/);
-    await expect.poll(() => h1(page).textContent()).toBe('Which error does the failing call return?');
+    await page.waitForURL(/\/troubleshoot\/$/);
+    await expect.poll(() => h1(page).textContent()).toBe('What are you seeing?');
   });
 
   it('links every node to the whole-tree map, which links back to every node', async () => {
