@@ -55,7 +55,8 @@
  *
  * ── Rate limits (`rateLimits`) ─────────────────────────────────────────────────────────────────────────────
  *   The last published OLD-scheme tables (Tier 1–4, copy of 2026-06-21) per pool: opus-4x, sonnet-4x, haiku-4-5.
- *   The per-model numbers of the Start / Build / Scale tiers (since 2026-06-26) were not published in any copy we found.
+ *   Start / Build / Scale (since 2026-06-26): only the Fable 5.x figures (`fableNewScheme`, third-party copy of 2026-10-17).
+ *   That copy also has tables for the Opus 5.5, Sonnet 5.5 and Haiku 5.5 pools, whose figures we could not read (h18, 2026-12-03).
  *
  * ── How to change a figure ─────────────────────────────────────────────────────────────────────────────────
  *   1. Read the live page; 2. change the value AND its source / asOf / confidence; 3. add the source to `sources`
@@ -1087,7 +1088,7 @@ export const facts: Catalogue['facts'] = {
 };
 
 export const rateLimits: Catalogue['rateLimits'] = {
-  note: 'These are the last published old-scheme limits (Tier 1–4, copy of 2026-06-21, after the May 2026 Opus raise). Since 2026-06-26 the tiers are Start / Build / Scale; the per-model limits of the new tiers were not published in any copy we found. Read your own limits in the Console.',
+  note: 'The Tier 1–4 tables are the last published old-scheme limits (copy of 2026-06-21, after the May 2026 Opus raise); they cover the 4.x pools only. Since 2026-06-26 the tiers are Start / Build / Scale. A third-party copy of the rate-limits page read on 2026-10-17 lists per-model tables for the new tiers, Opus 5.5, Sonnet 5.5 and Haiku 5.5 among them, but the only figures we could read from it are the Fable 5.x ones. Read your own limits with the Rate Limits API (GET /v1/organizations/rate_limits) or the anthropic-ratelimit-* response headers.',
   tiers: [
     { id: 'tier-1', name: 'Tier 1', deposit: c(5, 'S17') },
     { id: 'tier-2', name: 'Tier 2', deposit: c(40, 'S17') },

@@ -2,10 +2,11 @@
 // Every figure comes from the catalogue (a slim copy passed in by the page) through the pricing engine.
 // A class component: it keeps the island free of preact/hooks, inside the page's 15 kB JavaScript budget.
 import { Component } from 'preact';
-import { createIndex, type ModelIndex, type PricingData } from '../lib/catalogue-index.ts';
+import { closeMatches, createIndex, type ModelIndex, type PricingData } from '../lib/catalogue-index.ts';
 import {
   DAYS_PER_MONTH,
-  DEFAULT_RAW,
+  currentLineup,
+  defaultRaw,
   parseQuery,
   parseRaw,
   rawFromValues,
@@ -14,33 +15,38 @@ import {
   type Field,
   type RawState,
 } from '../lib/calculator-state.ts';
-import { cacheBreakEven, compareModels, comparisonCsv, rateLimitHeadroom, routingMix, type ModelCost } from '../lib/calculator.ts';
+import {
+  cacheBreakEven,
+  compareModels,
+  comparisonCsv,
+  headroomVerdict,
+  rateLimitHeadroom,
+  routingMix,
+  type ModelCost,
+} from '../lib/calculator.ts';
 import { formatInt, formatNumber, formatPercent, formatUsd, formatUsdPrecise } from '../lib/format.ts';
 import './Calculator.css';
 
-// Illustrative workloads (user inputs, not catalogue facts).
-const PRESETS: [string, Partial<CalcValues>][] = [
-  [
-    'Classification at volume',
-    { models: ['haiku-4-5', 'haiku-5-5', 'sonnet-4-6'], input: 400, cached: 5000, output: 20, hit: 0.95, ttl: '5m', perDay: 500_000, batch: 0 },
-  ],
-  [
-    'RAG chat with a cached system prompt',
-    { models: ['sonnet-4-6', 'haiku-4-5', 'opus-4-7'], input: 3000, cached: 6000, output: 400, hit: 0.9, ttl: '5m', perDay: 20_000, batch: 0 },
-  ],
-  [
-    'Agentic coding',
-    { models: ['opus-4-7', 'sonnet-4-6', 'opus-4-6'], input: 4000, cached: 60_000, output: 2000, hit: 0.95, ttl: '1h', perDay: 3000, batch: 0 },
-  ],
-  [
-    'Nightly batch summarisation',
-    { models: ['haiku-4-5', 'sonnet-4-6', 'haiku-5-5'], input: 12_000, cached: 0, output: 600, hit: 0, ttl: '5m', perDay: 50_000, batch: 1 },
-  ],
+// Illustrative workloads (user inputs, not catalogue facts). Models are named by tier and resolved to the catalogue's
+// current model of that tier, so the presets move with the lineup.
+type PresetTier = 'opus' | 'sonnet' | 'haiku' | 'fable';
+const PRESETS: [string, PresetTier[], Partial<CalcValues>][] = [
+  ['Classification at volume', ['haiku', 'sonnet'], { input: 400, cached: 5000, output: 20, hit: 0.95, ttl: '5m', perDay: 500_000, batch: 0 }],
+  ['RAG chat with a cached system prompt', ['sonnet', 'haiku', 'opus'], { input: 3000, cached: 6000, output: 400, hit: 0.9, ttl: '5m', perDay: 20_000, batch: 0 }],
+  ['Agentic coding', ['opus', 'sonnet', 'fable'], { input: 4000, cached: 60_000, output: 2000, hit: 0.95, ttl: '1h', perDay: 3000, batch: 0 }],
+  ['Nightly batch summarisation', ['haiku', 'sonnet'], { input: 12_000, cached: 0, output: 600, hit: 0, ttl: '5m', perDay: 50_000, batch: 1 }],
 ];
+
+/** The catalogue's current model of each tier asked for (tiers without one are skipped). */
+function currentOf(ix: ModelIndex, tiers: readonly PresetTier[]): string[] {
+  return tiers.flatMap((t) => ix.models.filter((m) => m.tier === t && m.status.value === 'current').slice(0, 1).map((m) => m.id));
+}
 
 interface State {
   raw: RawState;
   ready: boolean;
+  /** What the "Copy link" button last did, announced politely. */
+  copied: string;
 }
 
 type Props = { data: string };
@@ -49,8 +55,9 @@ export default class Calculator extends Component<Props, State> {
   ix: ModelIndex;
   constructor(props: Props) {
     super(props);
-    this.ix = createIndex(JSON.parse(props.data) as PricingData);
-    this.state = { raw: DEFAULT_RAW, ready: false };
+    // "Did you mean" for a mistyped id; a long paste is not a model id, so it is not compared with every name.
+    this.ix = createIndex(JSON.parse(props.data) as PricingData, (models, id, limit) => (id.length > 40 ? [] : closeMatches(models, id, limit)));
+    this.state = { raw: defaultRaw(this.ix), ready: false, copied: '' };
   }
 
   load = () => this.setState({ raw: parseQuery(this.ix, location.search).raw, ready: true });
@@ -70,7 +77,17 @@ export default class Calculator extends Component<Props, State> {
     if (q !== location.search) history.pushState(null, '', q);
   };
 
-  type = (f: Field, value: string) => this.setState((s) => ({ raw: { ...s.raw, [f]: value } }));
+  type = (f: Field, value: string) => this.setState((s) => ({ raw: { ...s.raw, [f]: value }, copied: '' }));
+
+  copyLink = () => {
+    this.commit();
+    const done = (msg: string) => this.setState({ copied: msg });
+    if (!navigator.clipboard) return done('Copying is not available here: copy the address bar.');
+    navigator.clipboard.writeText(location.href).then(
+      () => done('Link copied: it reproduces these results.'),
+      () => done('Could not copy: copy the address bar.'),
+    );
+  };
 
   pick = (f: Field, value: string) => {
     const raw = { ...this.state.raw, [f]: value };
@@ -124,13 +141,17 @@ export default class Calculator extends Component<Props, State> {
 
   render() {
     const ix = this.ix;
-    const { raw, ready } = this.state;
+    const { raw, ready, copied } = this.state;
     const { values: v, errors } = parseRaw(ix, raw);
-    const rows = compareModels(ix, v.models, v);
-    const mix = v.mix.length ? routingMix(ix, v.mix, v) : undefined;
     const nErrors = Object.keys(errors).length;
+    // A figure shown is a figure computed from what the reader typed: nothing is priced while a field is invalid.
+    const valid = nErrors === 0;
+    const rows = valid ? compareModels(ix, v.models, v) : [];
+    const mix = valid && v.mix.length ? routingMix(ix, v.mix, v) : undefined;
     const best = rows.find((r) => !r.error);
     const perMonth = v.perDay * DAYS_PER_MONTH;
+    const lineup = currentLineup(ix);
+    const mixExample = lineup.length === 3 ? `e.g. ${lineup[2]}:0.7,${lineup[1]}:0.25,${lineup[0]}:0.05` : 'e.g. model:0.7,other:0.3';
     const box = (id: string) => (
       <input
         type="checkbox"
@@ -152,14 +173,14 @@ export default class Calculator extends Component<Props, State> {
       <div class="calc" data-ready={String(ready)}>
         <h2 id="calc-presets-h">Start from a preset</h2>
         <p class="calc-presets">
-          {PRESETS.map(([label, values]) => (
+          {PRESETS.map(([label, tiers, values]) => (
             <button
               key={label}
               type="button"
               class="button"
               disabled={!ready}
               onClick={() => {
-                const next = rawFromValues({ ...v, period: 'day', mix: [], ...values });
+                const next = rawFromValues({ ...v, period: 'day', mix: [], ref: '', geo: 'global', ...values, models: currentOf(ix, tiers) });
                 this.setState({ raw: next });
                 this.commit(next);
               }}
@@ -179,7 +200,7 @@ export default class Calculator extends Component<Props, State> {
         >
           <fieldset disabled={!ready} aria-describedby={errors.models ? 'c-models-e' : undefined}>
             <legend>Models to compare</legend>
-            <p class="calc-group">Current</p>
+            <p class="calc-group">Current lineup</p>
             {group(['current'])}
             <p class="calc-group">Legacy and deprecated, still available</p>
             {group(['legacy', 'deprecated'])}
@@ -239,93 +260,103 @@ export default class Calculator extends Component<Props, State> {
               ['global', 'Global'],
               ['us', `US only (${formatNumber(ix.usGeoMultiplier, 2)}×)`],
             ])}
-            {this.num('mix', 'Routing mix (optional)', errors, 'e.g. haiku-4-5:0.7,sonnet-4-6:0.25,opus-4-7:0.05')}
+            {this.num('mix', 'Routing mix (optional)', errors, mixExample)}
           </fieldset>
         </form>
 
         <h2 id="calc-results-h">Results</h2>
-        <p class="calc-summary" aria-live="polite" aria-atomic="true">
-          {nErrors > 0 && <strong class="calc-error">Fix the marked {nErrors === 1 ? 'field' : 'fields'}; until then the default is used. </strong>}
-          {best
-            ? `${formatInt(perMonth)} requests a month. Cheapest: ${best.name} at ${formatUsd(best.month.total)} a month (${formatUsdPrecise(best.perRequest)} a request).`
-            : 'None of the chosen models can run this workload as set.'}
+        <p class="calc-summary" aria-live="polite" aria-atomic="true" data-computed={String(valid)}>
+          {!valid ? (
+            <strong class="calc-error">
+              Not computed: fix the marked {nErrors === 1 ? 'field' : `${nErrors} fields`} above. No figure is shown until every field is
+              valid.
+            </strong>
+          ) : !best ? (
+            'None of the chosen models can run this workload as set.'
+          ) : perMonth === 0 || rows.every((r) => r.error || r.month.total === 0) ? (
+            'Nothing to price: the workload has no requests or no tokens.'
+          ) : (
+            `${formatInt(perMonth)} requests a month. Cheapest: ${best.name} at ${formatUsd(best.month.total)} a month (${formatUsdPrecise(best.perRequest)} a request).`
+          )}
         </p>
-        <Chart rows={rows} />
-        <div class="table-scroll" tabindex={0} role="region" aria-labelledby="c-table-cap">
-          <table class="calc-table">
-            <caption id="c-table-cap">Cost per model, cheapest first, USD per month unless stated</caption>
-            <thead>
-              <tr>
-                {[
-                  'Model',
-                  'Per request',
-                  'Per month',
-                  'Input',
-                  'Cache writes',
-                  'Cache reads',
-                  'Output',
-                  'Without caching or Batch',
-                  'Saved by caching',
-                  'Saved by Batch',
-                  'Reads to break even (5m / 1h)',
-                ].map((h, i) => (
-                  <th key={h} scope="col" class={i ? 'num' : undefined}>
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id} data-model={r.id}>
-                  <th scope="row">{r.name}</th>
-                  {r.error ? (
-                    <td colSpan={10} class="calc-error">
-                      {r.error}
-                    </td>
-                  ) : (
-                    [
-                      r.perRequest,
-                      r.month.total,
-                      r.month.input,
-                      r.month.cacheWrite,
-                      r.month.cacheRead,
-                      r.month.output,
-                      r.plainMonth,
-                      r.savingsFromCaching,
-                      r.savingsFromBatch,
-                    ]
-                      .map((n, i) => (
-                        <td key={i} class="num">
-                          {i === 1 ? <strong>{formatUsd(n)}</strong> : i ? formatUsd(n) : formatUsdPrecise(n)}
-                        </td>
-                      ))
-                      .concat(
-                        <td key="be" class="num">
-                          {cacheBreakEven(ix, r.id, '5m', r.tokens.input + r.tokens.cached).reads} /{' '}
-                          {cacheBreakEven(ix, r.id, '1h', r.tokens.input + r.tokens.cached).reads}
-                        </td>,
-                      )
-                  )}
+        {valid && (
+          <>
+            <Bars rows={rows} />
+            <div class="table-scroll calc-table-wrap" tabindex={0} role="region" aria-labelledby="c-table-cap">
+            <table class="calc-table">
+              <caption id="c-table-cap">Cost per model, cheapest first, USD per month unless stated</caption>
+              <thead>
+                <tr>
+                  {COLUMNS.map((h, i) => (
+                    <th key={h} scope="col" class={i ? 'num' : undefined}>
+                      {h}
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <p>
-          <button type="button" class="button" disabled={!ready} onClick={() => download(rows)}>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.id} data-model={r.id}>
+                    <th scope="row">{r.name}</th>
+                    {r.error ? (
+                      <td colSpan={COLUMNS.length - 1} class="calc-error">
+                        {r.error}
+                      </td>
+                    ) : (
+                      [
+                        r.perRequest,
+                        r.month.total,
+                        r.month.input,
+                        r.month.cacheWrite,
+                        r.month.cacheRead,
+                        r.month.output,
+                        r.plainMonth,
+                        r.savingsFromCaching,
+                        r.savingsFromBatch,
+                      ]
+                        .map((n, i) => (
+                          <td key={i} class="num" data-label={COLUMNS[i + 1]}>
+                            {i === 1 ? <strong>{formatUsd(n)}</strong> : i ? formatUsd(n) : formatUsdPrecise(n)}
+                          </td>
+                        ))
+                        .concat(
+                          <td key="be" class="num" data-label={COLUMNS[10]}>
+                            {cacheBreakEven(ix, r.id, '5m', r.tokens.input + r.tokens.cached).reads} /{' '}
+                            {cacheBreakEven(ix, r.id, '1h', r.tokens.input + r.tokens.cached).reads}
+                          </td>,
+                        )
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            </div>
+          </>
+        )}
+        <p class="calc-actions">
+          <button type="button" class="button" disabled={!ready || !valid} onClick={() => download(rows, v, location.href)}>
             Download the comparison as CSV
           </button>
+          <button type="button" class="button" disabled={!ready} onClick={this.copyLink}>
+            Copy link
+          </button>
+          <span class="calc-hint" role="status">
+            {copied}
+          </span>
         </p>
         <ul class="calc-warnings">
-          {rows.flatMap((r) => [
-            ...(r.tokens.factor === 1
-              ? []
-              : [`${r.name}: token counts ×${formatNumber(r.tokens.factor, 3)} for its tokenizer (${formatInt(r.tokens.input)} input, ${formatInt(r.tokens.cached)} cached, ${formatInt(r.tokens.output)} output).`]),
-            ...r.warnings,
-          ]).map((w) => (
-            <li key={w}>{w}</li>
-          ))}
+          {rows
+            .flatMap((r) => [
+              ...(r.tokens.factor === 1
+                ? []
+                : [
+                    `${r.name}: token counts ×${formatNumber(r.tokens.factor, 3)} for its tokenizer (${formatInt(r.tokens.input)} input, ${formatInt(r.tokens.cached)} cached, ${formatInt(r.tokens.output)} output).`,
+                  ]),
+              ...r.warnings,
+            ])
+            .map((w) => (
+              <li key={w}>{w}</li>
+            ))}
         </ul>
 
         {mix && (
@@ -352,56 +383,69 @@ export default class Calculator extends Component<Props, State> {
 
         <h3>Rate-limit headroom</h3>
         <p class="calc-hint">
-          Average non-Batch load against the last published old-scheme limits (Tier 1–4); the per-model limits of the tiers used since{' '}
-          {ix.newTiersSince} were not published. Peaks run higher.
+          Average non-Batch load against the limits in the catalogue: the old Tier 1–4 tables for the 4.x pools, the Start and Scale
+          figures for Fable 5.x (third-party copy). Per-model limits for the tiers used since {ix.newTiersSince} are not in our sources for
+          the other current models. Peaks run higher than the average. Read your own limits with the Rate Limits API (
+          <code>GET /v1/organizations/rate_limits</code>) or the <code>anthropic-ratelimit-*</code> response headers.
         </p>
-        <ul data-cell="headroom">
-          {v.models.map((id) => {
-            const h = rateLimitHeadroom(ix, id, v);
-            const name = ix.find(id)?.name ?? id;
-            if (!h) return <li key={id}>{name}: no published limits in the catalogue.</li>;
-            return (
-              <li key={id}>
-                {name}: {formatNumber(h.need.rpm, 1)} requests, {formatInt(h.need.itpm)} input and {formatInt(h.need.otpm)} output tokens a
-                minute; load {h.tiers.map((t) => `${t.name} ${formatPercent(t.utilisation, 0)}`).join(', ')} (limits as of {h.asOf}).{' '}
-                <strong>{h.lowestFit ? `Fits ${h.lowestFit}.` : 'Above every published tier.'}</strong>
-              </li>
-            );
-          })}
-        </ul>
+        {valid && (
+          <ul data-cell="headroom">
+            {v.models.map((id) => {
+              const h = rateLimitHeadroom(ix, id, v);
+              const name = ix.find(id)?.name ?? id;
+              if (!h) return <li key={id}>{name}: no published per-model limits in our sources; read yours with the Rate Limits API.</li>;
+              return (
+                <li key={id}>
+                  {name}: {formatNumber(h.need.rpm, 1)} requests, {formatInt(h.need.itpm)} input and {formatInt(h.need.otpm)} output tokens a
+                  minute; load {h.tiers.map((t) => `${t.name} ${formatPercent(t.utilisation, 0)}`).join(', ')} (
+                  {h.scheme === 'old' ? 'old Tier 1–4 tables' : 'Start / Scale'}, as of {h.asOf}
+                  {h.confidence ? `, ${h.confidence}` : ''}). <strong>{headroomVerdict(h)}</strong>
+                </li>
+              );
+            })}
+          </ul>
+        )}
       </div>
     );
   }
 }
 
-function Chart({ rows }: { rows: ModelCost[] }) {
+const COLUMNS = [
+  'Model',
+  'Per request',
+  'Per month',
+  'Input',
+  'Cache writes',
+  'Cache reads',
+  'Output',
+  'No caching or Batch',
+  'Saved by caching',
+  'Saved by Batch',
+  'Break-even reads, 5m / 1h',
+];
+
+/** One bar per model: HTML labels (readable at any width) and an SVG bar sized by an attribute (no inline style, for the CSP). */
+function Bars({ rows }: { rows: ModelCost[] }) {
   const ok = rows.filter((r) => !r.error);
   const max = Math.max(...ok.map((r) => r.month.total), 1e-9);
   return (
-    <svg class="calc-chart" viewBox={`0 0 640 ${ok.length * 30 + 8}`} role="img" aria-labelledby="c-chart-t">
-      <title id="c-chart-t">Cost per month by model, cheapest first; the table below has the figures</title>
-      {ok.map((r, i) => {
-        const w = Math.max(1, (r.month.total / max) * 380);
-        const y = i * 30 + 21;
-        return (
-          <g key={r.id}>
-            <text x="142" y={y} text-anchor="end">
-              {r.name.replace('Claude ', '')}
-            </text>
-            <rect x="150" y={y - 14} width={w} height="20" rx="3" />
-            <text x={156 + w} y={y}>
-              {formatUsd(r.month.total)}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
+    <ul class="calc-bars" aria-label="Cost per month by model, cheapest first; the table below has the figures">
+      {ok.map((r) => (
+        <li key={r.id}>
+          <span class="calc-bar-name">{r.name.replace('Claude ', '')}</span>
+          <svg class="calc-bar" aria-hidden="true" focusable="false">
+            <rect width={`${Math.max(0.5, (r.month.total / max) * 100).toFixed(2)}%`} height="100%" rx="3" />
+          </svg>
+          <span class="calc-bar-value">{formatUsd(r.month.total)}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
 
-function download(rows: ModelCost[]) {
+function download(rows: ModelCost[], v: CalcValues, link: string) {
   const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([comparisonCsv(rows)], { type: 'text/csv' }));
+  a.href = URL.createObjectURL(new Blob([comparisonCsv(rows, v, link)], { type: 'text/csv' }));
   a.download = 'claude-cost-comparison.csv';
   document.body.append(a);
   a.click();

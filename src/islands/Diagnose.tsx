@@ -1,8 +1,9 @@
 // The 7-step model-selection diagnostic at /diagnose/: a wizard driven by the hand-written
 // XState machine in src/lib/diagnose-machine.ts, with the recommendation from the pure
-// src/lib/recommend.ts priced by the catalogue's pricing engine. Answers are kept in the URL
-// (replaceState) so a result can be shared. The page renders the questions statically for
-// readers without JavaScript; this island replaces that list when it runs.
+// src/lib/recommend.ts priced by the catalogue's pricing engine. The step and the answers are kept
+// in the URL, one history entry per step, so browser Back and Forward walk the wizard and a result
+// can be shared. The page renders the questions statically for readers without JavaScript; this
+// island replaces that list when it runs.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { createIndex, type PricingData } from '../lib/catalogue-index.ts';
@@ -17,6 +18,7 @@ import {
   STEPS,
   TASKS,
   TOOLS,
+  type QueryAnswers,
   type Step,
 } from '../lib/diagnose-machine.ts';
 import { LATENCY_LABEL, QUALITY_LABEL, STEP_TEXT, TASK_LABEL, TOOLS_LABEL } from '../lib/diagnose-text.ts';
@@ -26,6 +28,8 @@ import './Diagnose.css';
 export interface DiagnoseProps {
   /** The current model of each tier (from the catalogue). */
   models: Record<Tier, TierModel>;
+  /** The current Fable model, considered where capability is the point. */
+  fable?: TierModel | undefined;
   /** JSON of the slim pricing data for those models (src/lib/catalogue.ts slimPricingData). */
   data: string;
   daysPerMonth: number;
@@ -169,12 +173,12 @@ function summary(step: Step, a: DiagnosticAnswers): string {
 function Result({ r, a, models, days, onChange, onRestart }: { r: Recommendation; a: DiagnosticAnswers; models: Record<Tier, TierModel>; days: number; onChange: (s: Step) => void; onRestart: () => void }) {
   const def = r.allocations[0];
   // Caching and Batch have their own section above.
-  const notes = r.notes.filter((n) => n.rule !== 'caching' && n.rule !== 'batch');
+  const notes = r.notes.filter((n) => n.rule !== 'caching' && n.rule !== 'batch' && n.rule !== 'batch-cache');
   return (
     <div class="dg-result">
       <p class="dg-default">
         Default: <strong>{models[r.defaultTier].name}</strong>
-        {def && <> for {pct(def.share)} of requests ({def.what})</>}
+        {def && <> for {pct(def.share)} of requests: the {def.what}.</>}
       </p>
       {r.routeUp.map((x) => (
         <p key={x.tier}>
@@ -194,47 +198,72 @@ function Result({ r, a, models, days, onChange, onRestart }: { r: Recommendation
         <li>
           {r.batch.text} <a href="/guide/pricing-caching-batch/#batch-half-price-for-work-that-can-wait">Batch</a>
         </li>
+        {r.notes.some((n) => n.rule === 'batch-cache') && (
+          <li>
+            <a href="/errors/batch-cache-misses/">Why batch requests miss the cache</a>
+          </li>
+        )}
       </ul>
       <h3>Estimated monthly cost</h3>
-      <table class="dg-costs">
-        <caption class="visually-hidden">Estimated cost per month</caption>
-        <thead>
-          <tr>
-            <th scope="col">Option</th>
-            <th scope="col">Per month</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <th scope="row">This recommendation</th>
-            <td>{usd(r.costs.recommended)}</td>
-          </tr>
-          <tr>
-            <th scope="row">Everything on {models.opus.name}</th>
-            <td>{usd(r.costs.allOpus)}</td>
-          </tr>
-          <tr>
-            <th scope="row">Everything on {models.haiku.name}</th>
-            <td>{usd(r.costs.allHaiku)}</td>
-          </tr>
-        </tbody>
-      </table>
-      <p class="dg-hint">
-        List prices from the model catalogue, {int(a.requestsPerDay * days)} requests in a {days}-day month
-        {r.caching.use && <>, a cache hit rate of about {pct(r.caching.hitRate)} (one cache write per cache lifetime)</>}
-        {r.batch.use && <>, all through Batch</>}. <a href={r.calculatorHref}>Open this workload in the calculator</a> to change any assumption.
-      </p>
-      {r.budget && (
-        <p class={r.budget.over > 0 ? 'dg-over' : 'dg-fits'}>
-          {r.budget.over > 0 ? `${usd(r.budget.over)} over your budget of ${usd(r.budget.monthly)}.` : `Within your budget of ${usd(r.budget.monthly)}.`}
+      {r.costs === null ? (
+        <p class="dg-over" data-unpriced="true">
+          {r.unpriced}
         </p>
-      )}
-      {r.costs.warnings.length > 0 && (
-        <ul class="dg-warnings">
-          {r.costs.warnings.map((w) => (
-            <li key={w}>{w}</li>
-          ))}
-        </ul>
+      ) : (
+        <>
+          <table class="dg-costs">
+            <caption class="visually-hidden">Estimated cost per month</caption>
+            <thead>
+              <tr>
+                <th scope="col">Option</th>
+                <th scope="col">Per month</th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row">This recommendation</th>
+                <td>{usd(r.costs.recommended)}</td>
+              </tr>
+              {r.fable && (
+                <tr>
+                  <th scope="row">
+                    With the hard {pct(r.fable.share)} on {r.fable.model.name}
+                  </th>
+                  <td>{usd(r.fable.monthly)}</td>
+                </tr>
+              )}
+              <tr>
+                <th scope="row">Everything on {models.opus.name}</th>
+                <td>{usd(r.costs.allOpus)}</td>
+              </tr>
+              <tr>
+                <th scope="row">Everything on {models.haiku.name}</th>
+                <td>{usd(r.costs.allHaiku)}</td>
+              </tr>
+            </tbody>
+          </table>
+          <p class="dg-hint">
+            List prices from the model catalogue, {int(a.requestsPerDay * days)} requests in a {days}-day month
+            {r.caching.use && <>, a cache hit rate of about {pct(r.caching.hitRate)} (one cache write per cache lifetime)</>}
+            {r.batch.use && <>, all through Batch with no cache reads assumed</>}.
+            {r.batchCacheBestCase !== undefined && r.batchCacheBestCase > 0 && (
+              <> If the pre-warmed prefix is read by every batch request, that saves up to {usd(r.batchCacheBestCase)} a month.</>
+            )}{' '}
+            <a href={r.calculatorHref}>Open this workload in the calculator</a> to change any assumption.
+          </p>
+          {r.budget && (
+            <p class={r.budget.over > 0 ? 'dg-over' : 'dg-fits'}>
+              {r.budget.over > 0 ? `${usd(r.budget.over)} over your budget of ${usd(r.budget.monthly)}.` : `Within your budget of ${usd(r.budget.monthly)}.`}
+            </p>
+          )}
+          {r.costs.warnings.length > 0 && (
+            <ul class="dg-warnings">
+              {r.costs.warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          )}
+        </>
       )}
       {notes.length > 0 && (
         <>
@@ -271,37 +300,90 @@ function Result({ r, a, models, days, onChange, onRestart }: { r: Recommendation
   );
 }
 
-function Wizard({ models, data, daysPerMonth, breakEven }: DiagnoseProps) {
+/** The state a URL stands for: its step, or the result when its answers are complete, else the first step to fix. */
+function stepOfQuery(q: QueryAnswers): Step | 'result' {
+  if (q.step) return q.step;
+  if (q.complete) return 'result';
+  return q.present ? (q.firstInvalid ?? 'task') : 'task';
+}
+
+function Wizard({ models, fable, data, daysPerMonth, breakEven }: DiagnoseProps) {
   const start = useMemo(() => answersFromQuery(location.search), []);
-  const machine = useMemo(() => createDiagnoseMachine({ answers: start.answers, showResult: start.complete }), []);
+  const machine = useMemo(() => {
+    const at = stepOfQuery(start);
+    return createDiagnoseMachine(at === 'result' ? { answers: start.answers, showResult: true } : { answers: start.answers, step: at });
+  }, []);
   const [snapshot, send] = useMachine(machine);
   const index = useMemo(() => createIndex(JSON.parse(data) as PricingData), [data]);
   const step = String(snapshot.value) as Step | 'result';
   const answers = snapshot.context.answers;
+  const returning = snapshot.context.returning;
   const [draft, setDraft] = useState<Draft>(() => draftOf(answers));
   const heading = useRef<HTMLHeadingElement>(null);
   const acted = useRef(false);
+  const first = useRef(true);
+  const prev = useRef<{ step: Step | 'result'; returning: boolean } | null>(null);
+  const [noticeOn, setNoticeOn] = useState(true);
 
   useEffect(() => {
     setDraft(draftOf(answers));
-    if (step === 'result') history.replaceState(history.state, '', `${location.pathname}${answersToQuery(answers)}`);
+    // Each step the reader moves to is a history entry; the first render (and a bad link) replaces the URL with the state shown.
+    const url = `${location.pathname}${answersToQuery(answers, step, returning)}`;
+    if (first.current || !acted.current) history.replaceState(history.state, '', url);
+    else if (`${location.pathname}${location.search}` !== url) {
+      // The entry being left keeps the answer just given, so Back shows it as the reader left it.
+      const left = prev.current;
+      if (left && left.step !== step) history.replaceState(history.state, '', `${location.pathname}${answersToQuery(answers, left.step, left.returning)}`);
+      history.pushState(null, '', url);
+    }
+    prev.current = { step, returning };
     if (acted.current) heading.current?.focus();
+    first.current = false;
     acted.current = false;
-  }, [step]);
+  }, [step, answers]);
+
+  useEffect(() => {
+    const onPop = () => {
+      const q = answersFromQuery(location.search);
+      heading.current?.focus();
+      send({ type: 'JUMP', step: stepOfQuery(q), answers: q.answers, returning: q.returning });
+    };
+    addEventListener('popstate', onPop);
+    return () => removeEventListener('popstate', onPop);
+  }, []);
 
   const act = (e: Parameters<typeof send>[0]) => {
     acted.current = true;
+    setNoticeOn(false);
     send(e);
   };
 
   const result = useMemo(
-    () => (step === 'result' ? recommend(answers, { models, estimate: (id, w) => costOf(index, id, w), daysPerMonth, breakEven }) : null),
+    () => (step === 'result' ? recommend(answers, { models, fable, estimate: (id, w) => costOf(index, id, w), daysPerMonth, breakEven }) : null),
     [step, answers, index],
   );
+
+  const notice = !noticeOn ? null : start.ignoredText.length > 0 ? (
+      <p class="dg-error" role="status" data-ignored="true">
+        This link had {start.ignoredText.length === 1 ? 'a value' : 'values'} the diagnostic could not use:{' '}
+        {start.ignoredText.map((t, i) => (
+          <span key={t}>
+            {i ? ', ' : ''}
+            <code>{t}</code>
+          </span>
+        ))}
+        . {start.ignoredText.length === 1 ? 'It was' : 'They were'} set to the defaults shown; check {start.ignoredText.length === 1 ? 'it' : 'them'}.
+      </p>
+    ) : start.present && !start.complete && start.firstInvalid ? (
+      <p class="dg-error" role="status" data-ignored="true">
+        The answers in this link do not pass the step "{STEP_TEXT[start.firstInvalid].title}", so the diagnostic starts there.
+      </p>
+    ) : null;
 
   if (step === 'result' && result) {
     return (
       <section class="dg" aria-labelledby="dg-heading">
+        {notice}
         <h2 id="dg-heading" ref={heading} tabIndex={-1}>
           Recommendation
         </h2>
@@ -319,6 +401,7 @@ function Wizard({ models, data, daysPerMonth, breakEven }: DiagnoseProps) {
   };
   return (
     <section class="dg" aria-labelledby="dg-heading">
+      {notice}
       <p class="dg-progress">
         Step {i + 1} of {STEPS.length}: {text.title}
       </p>
@@ -340,13 +423,13 @@ function Wizard({ models, data, daysPerMonth, breakEven }: DiagnoseProps) {
           </p>
         )}
         <div class="dg-buttons">
-          {i > 0 && (
+          {(i > 0 || returning) && (
             <button type="button" class="dg-button dg-secondary" onClick={() => act({ type: 'BACK' })}>
               Back
             </button>
           )}
           <button type="submit" class="dg-button">
-            {i === STEPS.length - 1 ? 'Show the recommendation' : 'Next'}
+            {returning ? 'Back to the recommendation' : i === STEPS.length - 1 ? 'Show the recommendation' : 'Next'}
           </button>
         </div>
       </form>

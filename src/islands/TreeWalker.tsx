@@ -5,7 +5,7 @@
 // (tree-driver.tsx), which takes over every click, Back, Start over and "change" link.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { flattenGraph } from '../lib/tree-graph.ts';
-import { pageFromPath, resolveUrlState, type UrlState } from '../lib/tree-url.ts';
+import { nodeHref, pageFromPath, resolveUrlState, type UrlState } from '../lib/tree-url.ts';
 import { viewOf, type NodeView } from '../lib/tree-view.ts';
 import type { Tree } from '../lib/tree-types.ts';
 import { NodeScreen, announcement, syncHeading, type WalkAction } from './tree-view.tsx';
@@ -49,6 +49,11 @@ export default function TreeWalker({ trees, tree, node }: TreeWalkerProps) {
   useEffect(() => {
     const fromUrl = () => resolveUrlState(trees, pageFromPath(location.pathname, trees) ?? { tree, node }, location.search);
     const first = fromUrl();
+    // A link that could not be followed is replaced in the address bar by the state shown, so re-sharing it spreads no broken link.
+    if (first.status === 'problem') {
+      const g = flattenGraph(first.root, trees);
+      if (g) history.replaceState(history.state, '', nodeHref(g, first.node, []));
+    }
     // Arriving from another troubleshoot page mid-walk (an answer that led into another tree): treat it
     // like a step, so focus and the announcement land on the new question.
     const midWalk = location.search !== '' && document.referrer.startsWith(`${location.origin}/troubleshoot/`);

@@ -3,10 +3,10 @@
  * per-field error messages and back. It never throws and never yields NaN or Infinity: a field that cannot be read
  * keeps its default value and gets a message to show beside it.
  *
- * Parameters: models=opus-4-7,sonnet-4-6,haiku-4-5  input=2000 (uncached input tokens / request)
+ * Parameters: models=opus-5-5,sonnet-5-5,haiku-5-5  input=2000 (uncached input tokens / request)
  *   cached=8000 (cacheable prefix tokens / request)  output=500  hit=0.9 (cache hit rate 0–1)  ttl=5m|1h
  *   perDay=10000 (or perMonth=300000)  batch=0 (share via Batch 0–1)  geo=global|us
- *   mix=haiku-4-5:0.7,sonnet-4-6:0.25,opus-4-7:0.05 (optional routing mix)
+ *   mix=haiku-5-5:0.7,sonnet-5-5:0.25,opus-5-5:0.05 (optional routing mix)
  *   ref=sonnet-4-6 (optional: the model whose tokenizer the token counts were measured with)
  */
 import type { ModelIndex } from './catalogue-index.ts';
@@ -61,8 +61,9 @@ export interface ParsedState {
   errors: FieldErrors;
 }
 
+/** The workload the calculator opens on. `models` is empty here: it is the current lineup, read from the catalogue (`currentLineup`). */
 export const DEFAULT_VALUES: CalcValues = {
-  models: ['opus-4-7', 'sonnet-4-6', 'haiku-4-5'],
+  models: [],
   input: 2000,
   cached: 8000,
   output: 500,
@@ -75,6 +76,22 @@ export const DEFAULT_VALUES: CalcValues = {
   mix: [],
   ref: '',
 };
+
+/** The tiers the calculator compares by default, most capable first. */
+const LINEUP_TIERS = ['opus', 'sonnet', 'haiku'] as const;
+
+/** The current model of each tier (Opus, Sonnet, Haiku), as the catalogue marks them: the calculator's default comparison. */
+export function currentLineup(ix: ModelIndex): string[] {
+  return LINEUP_TIERS.flatMap((t) => {
+    const m = ix.models.find((x) => x.tier === t && x.status.value === 'current');
+    return m ? [m.id] : [];
+  });
+}
+
+/** The defaults with the current lineup filled in. */
+export function defaultValues(ix: ModelIndex): CalcValues {
+  return { ...DEFAULT_VALUES, models: currentLineup(ix), mix: [] };
+}
 
 /** Upper bounds that keep every product finite and well inside double precision. */
 export const MAX_TOKENS_PER_REQUEST = 10_000_000;
@@ -103,10 +120,8 @@ export function parseNumber(text: string, rule: NumberRule): { value?: number; e
     s = s.slice(0, -1).trim();
     divisor = 100;
   }
-  if (SEPARATED.test(s)) {
-    const clean = s.replace(/[,'’_\s\u00a0\u202f]/g, '');
-    return { error: `Type the number without thousands separators: ${clean}.` };
-  }
+  // Thousands separators (1,000,000 or 1 000 000) are read as such; a single comma before 1–2 or 4+ digits is a decimal comma.
+  if (SEPARATED.test(s)) s = s.replace(/[,'’_\s\u00a0\u202f]/g, '');
   if (/^[+-]?\d+,\d+$/.test(s)) return { error: `Use a dot for decimals: ${s.replace(',', '.')}.` };
   if (!PLAIN.test(s)) return { error: `Enter ${rule.label} using digits, e.g. ${rule.max <= 1 ? '0.5' : '2000'}.` };
   const n = Number(s) / divisor;
@@ -195,11 +210,14 @@ export function rawFromValues(v: CalcValues): RawState {
   };
 }
 
-export const DEFAULT_RAW: RawState = rawFromValues(DEFAULT_VALUES);
+/** The fields' text for the defaults (current lineup included). */
+export function defaultRaw(ix: ModelIndex): RawState {
+  return rawFromValues(defaultValues(ix));
+}
 
 /** Reads the fields' text into values and messages. Never throws. */
 export function parseRaw(ix: ModelIndex, raw: RawState): ParsedState {
-  const values: CalcValues = { ...DEFAULT_VALUES, models: [...DEFAULT_VALUES.models], mix: [] };
+  const values: CalcValues = defaultValues(ix);
   const errors: FieldErrors = {};
 
   const models = parseModels(ix, raw.models);
@@ -245,7 +263,7 @@ export function parseQuery(ix: ModelIndex, query: string | URLSearchParams): Par
     params = new URLSearchParams();
   }
   const get = (k: string): string | null => params.get(k);
-  const raw: RawState = { ...DEFAULT_RAW };
+  const raw: RawState = defaultRaw(ix);
   const take = (field: Field, key: string = field) => {
     const v = get(key);
     if (v !== null) raw[field] = v;

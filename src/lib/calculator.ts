@@ -77,6 +77,11 @@ function add(a: CostBreakdown, b: CostBreakdown): CostBreakdown {
   };
 }
 
+/** The largest minimum cacheable prompt the catalogue knows for any model (0 when none is known). */
+export function largestKnownMinimum(ix: ModelIndex): number {
+  return Math.max(0, ...ix.models.map((m) => m.minCacheablePrompt?.value ?? 0));
+}
+
 const ZERO: CostBreakdown = { input: 0, output: 0, cacheWrite: 0, cacheRead: 0, total: 0, warnings: [] };
 
 /** A model's cost for the calculator's inputs, `share` of the traffic (1 = all). */
@@ -97,6 +102,11 @@ export function modelCost(ix: ModelIndex, modelId: string, v: CalcValues, share 
   if (cached > 0 && !caches && min !== undefined) {
     warnings.push(
       `A cached prefix of ${Math.round(cached).toLocaleString('en-US')} tokens is below ${model.name}'s minimum cacheable prompt (${min.toLocaleString('en-US')} tokens): the API silently does not cache it, so it is costed as uncached input.`,
+    );
+  } else if (cached > 0 && min === undefined && cached < largestKnownMinimum(ix)) {
+    // Below the largest minimum any model has, an unknown minimum may be the one that bites.
+    warnings.push(
+      `${model.name}'s minimum cacheable prompt is unknown (not in our sources), and a ${Math.round(cached).toLocaleString('en-US')}-token prefix is below some models' minimums: it is costed as cached; if the API does not cache it, the "Without caching" column applies.`,
     );
   }
   const write = caches ? cached * (1 - v.hit) : 0;
@@ -174,55 +184,101 @@ export function routingMix(ix: ModelIndex, mix: readonly MixEntry[], v: CalcValu
   return failed ? { parts, total, singles, error: failed.cost.error ?? '' } : { parts, total, singles };
 }
 
+/** Where a load stands against one limit: comfortably under, within 20% of it, at it (rounded to 100%), or over. */
+export type LimitStatus = 'fits' | 'near' | 'at' | 'over';
+
+export function limitStatus(utilisation: number): LimitStatus {
+  if (utilisation > 1.005) return 'over';
+  if (utilisation >= 0.995) return 'at';
+  if (utilisation >= 0.8) return 'near';
+  return 'fits';
+}
+
 export interface TierHeadroom {
   tier: string;
   name: string;
   limits: { rpm: number; itpm: number; otpm: number };
   /** Highest of the three usage / limit ratios (1 = at the limit). */
   utilisation: number;
+  status: LimitStatus;
+  /** True only when the load is below the limit (not at it). */
   fits: boolean;
 }
 
 export interface Headroom {
-  pool: string;
+  /** 'old': the last published Tier 1–4 tables; 'new': Start / Build / Scale figures. */
+  scheme: 'old' | 'new';
   poolName: string;
   asOf: string;
+  /** The figures' mark when not confirmed (e.g. 'third-party'). */
+  confidence?: string;
   /** Average per-minute load of the non-Batch traffic. */
   need: { rpm: number; itpm: number; otpm: number };
   tiers: TierHeadroom[];
-  /** The lowest old-scheme tier whose limits cover the average load, if any. */
+  /** The lowest tier whose limits are above the average load, if any. */
   lowestFit?: string;
 }
 
-/**
- * Average per-minute load against the last published old-scheme limits of the model's pool. ITPM counts uncached
- * input and cache writes (cache reads do not count on current models); Batch traffic has its own limits and is left out.
- */
-export function rateLimitHeadroom(ix: ModelIndex, modelId: string, v: CalcValues): Headroom | undefined {
-  const model = ix.get(modelId);
-  const poolId = model.rateLimitPool;
-  if (!poolId) return undefined;
-  const pool = ix.rateLimits.pools[poolId];
-  if (!pool) return undefined;
+const NEW_TIER_NAMES: Record<string, string> = { start: 'Start', build: 'Build', scale: 'Scale' };
+
+/** The average per-minute load of a model's non-Batch traffic: ITPM counts uncached input and cache writes, not reads. */
+export function perMinuteLoad(ix: ModelIndex, modelId: string, v: CalcValues): Headroom['need'] {
   const c = modelCost(ix, modelId, v);
   const rpm = (v.perDay * (1 - v.batch)) / (24 * 60);
   const write = c.caches ? c.tokens.cached * (1 - v.hit) : 0;
   const uncached = c.caches ? c.tokens.input : c.tokens.input + c.tokens.cached;
-  const need = { rpm, itpm: rpm * (uncached + write), otpm: rpm * c.tokens.output };
-  const tiers: TierHeadroom[] = [];
-  let asOf = '';
-  for (const t of ix.rateLimits.tiers) {
-    const row = pool.limits[t.id];
-    if (!row) continue;
-    asOf = row.asOf;
+  return { rpm, itpm: rpm * (uncached + write), otpm: rpm * c.tokens.output };
+}
+
+/**
+ * Average per-minute load against the published limits of the model's pool: the old Tier 1–4 tables for the 4.x pools,
+ * the Start / Scale figures for Fable 5.x (third-party copy). Undefined when the catalogue has no figures for the model,
+ * which today is every current Opus, Sonnet and Haiku (read your own with the Rate Limits API). Batch traffic has its
+ * own limits and is left out.
+ */
+export function rateLimitHeadroom(ix: ModelIndex, modelId: string, v: CalcValues): Headroom | undefined {
+  const model = ix.get(modelId);
+  const rows: { id: string; name: string; row: { value: { rpm: number; itpm: number; otpm: number }; asOf?: string; confidence?: string } }[] = [];
+  let scheme: Headroom['scheme'] = 'old';
+  let poolName = '';
+  const pool = model.rateLimitPool ? ix.rateLimits.pools?.[model.rateLimitPool] : undefined;
+  if (pool) {
+    poolName = pool.name;
+    for (const t of ix.rateLimits.tiers ?? []) {
+      const row = pool.limits[t.id];
+      if (row) rows.push({ id: t.id, name: t.name, row });
+    }
+  } else if (model.tier === 'fable' && ix.rateLimits.fableNewScheme) {
+    scheme = 'new';
+    poolName = 'Fable 5.x';
+    for (const [id, row] of Object.entries(ix.rateLimits.fableNewScheme)) rows.push({ id, name: NEW_TIER_NAMES[id] ?? id, row });
+  }
+  if (!rows.length) return undefined;
+  const need = perMinuteLoad(ix, modelId, v);
+  const tiers: TierHeadroom[] = rows.map(({ id, name, row }) => {
     const l = row.value;
     const utilisation = Math.max(need.rpm / l.rpm, need.itpm / l.itpm, need.otpm / l.otpm);
-    tiers.push({ tier: t.id, name: t.name, limits: l, utilisation, fits: utilisation <= 1 });
-  }
+    const status = limitStatus(utilisation);
+    return { tier: id, name, limits: l, utilisation, status, fits: status === 'fits' || status === 'near' };
+  });
+  const first = rows[0]!.row;
+  const h: Headroom = { scheme, poolName, asOf: first.asOf ?? '', need, tiers };
+  if (first.confidence && first.confidence !== 'confirmed') h.confidence = first.confidence;
   const fit = tiers.find((t) => t.fits);
-  const h: Headroom = { pool: poolId, poolName: pool.name, asOf, need, tiers };
   if (fit) h.lowestFit = fit.name;
   return h;
+}
+
+/** One sentence on a model's headroom, honest about a load at or over a limit. */
+export function headroomVerdict(h: Headroom): string {
+  if (!h.lowestFit) {
+    const top = h.tiers[h.tiers.length - 1];
+    return top && top.status === 'at' ? `At the limit of ${top.name}, the highest tier with figures.` : 'Above every tier with figures.';
+  }
+  const t = h.tiers.find((x) => x.name === h.lowestFit)!;
+  const below = h.tiers.slice(0, h.tiers.indexOf(t)).find((x) => x.status === 'at');
+  const at = below ? ` At the limit of ${below.name}.` : '';
+  return t.status === 'near' ? `Fits ${t.name}, within 20% of its limit: peaks will hit it.${at}` : `Fits ${t.name}.${at}`;
 }
 
 function csvCell(v: string | number): string {
@@ -230,8 +286,11 @@ function csvCell(v: string | number): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** The comparison as CSV (USD, per month unless stated). */
-export function comparisonCsv(rows: readonly ModelCost[]): string {
+/**
+ * The comparison as CSV (USD, per month unless stated). Every row carries the inputs it was computed from, and the
+ * calculator link that reproduces it, so a CSV attached to a ticket can be checked.
+ */
+export function comparisonCsv(rows: readonly ModelCost[], v?: CalcValues, link = ''): string {
   const header = [
     'model',
     'name',
@@ -247,6 +306,34 @@ export function comparisonCsv(rows: readonly ModelCost[]): string {
     'savings_batch_usd',
     'note',
   ];
+  const inputHeader = [
+    'input_tokens',
+    'cached_prefix_tokens',
+    'output_tokens',
+    'cache_hit_rate',
+    'cache_ttl',
+    'requests_per_day',
+    'batch_share',
+    'inference_geo',
+    'routing_mix',
+    'tokens_measured_with',
+    'calculator_link',
+  ];
+  const inputs = v
+    ? [
+        v.input,
+        v.cached,
+        v.output,
+        v.hit,
+        v.ttl,
+        v.perDay,
+        v.batch,
+        v.geo,
+        v.mix.map((e) => `${e.model}:${Number(e.share.toPrecision(6))}`).join(' '),
+        v.ref,
+        link,
+      ]
+    : [];
   const lines = rows.map((r) => {
     const numbers = r.error
       ? Array<string>(9).fill('')
@@ -261,7 +348,7 @@ export function comparisonCsv(rows: readonly ModelCost[]): string {
           r.savingsFromCaching,
           r.savingsFromBatch,
         ];
-    return [r.id, r.name, r.requestsPerMonth, ...numbers, r.error ?? r.warnings.join(' ')].map(csvCell).join(',');
+    return [r.id, r.name, r.requestsPerMonth, ...numbers, r.error ?? r.warnings.join(' '), ...inputs].map(csvCell).join(',');
   });
-  return [header.join(','), ...lines].join('\r\n') + '\r\n';
+  return [[...header, ...(v ? inputHeader : [])].join(','), ...lines].join('\r\n') + '\r\n';
 }

@@ -1,10 +1,12 @@
 /**
  * The 7-step diagnostic as a hand-written XState v5 machine (setup().createMachine): one
  * state per step, then `result`. NEXT carries the step's answers and is guarded by the
- * step's validation; BACK, GOTO (change one answer from the result) and RESTART.
+ * step's validation; BACK, GOTO (change one answer from the result: NEXT or BACK then returns
+ * to the result, GOV.UK's "check your answers"), JUMP (the browser's Back and Forward restore
+ * a step and its answers from the URL) and RESTART.
  * Also the URL form of the answers, so a result can be shared. Pure, no DOM.
  */
-import { assign, setup } from 'xstate';
+import { and, assign, setup } from 'xstate';
 import type { DiagnosticAnswers, LatencyBudget, QualityBar, TaskType, ToolUse } from './recommend.ts';
 
 export const STEPS = ['task', 'quality', 'latency', 'volume', 'context', 'tools', 'budget'] as const;
@@ -14,11 +16,14 @@ export type DiagnoseEvent =
   | { type: 'NEXT'; answers: Partial<DiagnosticAnswers> }
   | { type: 'BACK' }
   | { type: 'GOTO'; step: Step }
+  | { type: 'JUMP'; step: Step | 'result'; answers: DiagnosticAnswers; returning?: boolean }
   | { type: 'RESTART' };
 
 export interface DiagnoseContext {
   answers: DiagnosticAnswers;
   error: string | null;
+  /** True while one answer is being changed from the result: the next NEXT or BACK goes back to it. */
+  returning: boolean;
 }
 
 /** Starting values: the token figures are the calculator's example workload, to be replaced by the reader's own. */
@@ -74,6 +79,7 @@ const diagnoseSetup = setup({
   guards: {
     stepValid: ({ context, event }, params: { step: Step }) =>
       event.type === 'NEXT' && validateStep(params.step, { ...context.answers, ...event.answers }) === null,
+    returning: ({ context }) => context.returning,
   },
   actions: {
     accept: assign({
@@ -85,7 +91,14 @@ const diagnoseSetup = setup({
         event.type === 'NEXT' ? validateStep(params.step, { ...context.answers, ...event.answers }) : null,
     }),
     clearError: assign({ error: () => null }),
-    reset: assign({ answers: () => ({ ...DEFAULT_ANSWERS }), error: () => null }),
+    startReturn: assign({ returning: () => true, error: () => null }),
+    endReturn: assign({ returning: () => false, error: () => null }),
+    restore: assign({
+      answers: ({ context, event }) => (event.type === 'JUMP' ? { ...event.answers } : context.answers),
+      returning: ({ event }) => event.type === 'JUMP' && event.returning === true,
+      error: () => null,
+    }),
+    reset: assign({ answers: () => ({ ...DEFAULT_ANSWERS }), error: () => null, returning: () => false }),
   },
 });
 
@@ -100,29 +113,48 @@ function stepStates(): States {
     states[step] = {
       on: {
         NEXT: [
+          {
+            guard: and([{ type: 'stepValid', params: { step } }, 'returning']),
+            target: 'result',
+            actions: ['accept', 'endReturn'],
+          },
           { guard: { type: 'stepValid', params: { step } }, target: next, actions: 'accept' },
           { actions: { type: 'reject', params: { step } } },
         ],
-        ...(prev ? { BACK: { target: prev, actions: 'clearError' } } : {}),
+        BACK: [
+          { guard: 'returning', target: 'result', actions: 'endReturn' },
+          ...(prev ? [{ target: prev, actions: 'clearError' as const }] : []),
+        ],
       },
     };
   });
   states.result = {
     on: {
       BACK: { target: 'budget' },
-      GOTO: STEPS.map((step) => ({ guard: ({ event }: { event: DiagnoseEvent }) => event.type === 'GOTO' && event.step === step, target: step })),
+      GOTO: STEPS.map((step) => ({
+        guard: ({ event }: { event: DiagnoseEvent }) => event.type === 'GOTO' && event.step === step,
+        target: step,
+        actions: 'startReturn' as const,
+      })),
     },
   };
   return states;
 }
 
 /** The wizard. `input` restores answers (e.g. from the URL); `initial` skips to the result when they are complete. */
-export function createDiagnoseMachine(initial: { answers?: DiagnosticAnswers; showResult?: boolean } = {}) {
+export function createDiagnoseMachine(initial: { answers?: DiagnosticAnswers; showResult?: boolean; step?: Step } = {}) {
   return diagnoseSetup.createMachine({
     id: 'diagnose',
-    context: { answers: initial.answers ?? { ...DEFAULT_ANSWERS }, error: null },
-    initial: initial.showResult ? 'result' : 'task',
-    on: { RESTART: { target: '.task', actions: 'reset' } },
+    context: { answers: initial.answers ?? { ...DEFAULT_ANSWERS }, error: null, returning: false },
+    initial: initial.showResult ? 'result' : (initial.step ?? 'task'),
+    on: {
+      RESTART: { target: '.task', actions: 'reset' },
+      JUMP: [...STEPS, 'result' as const].map((step) => ({
+        guard: ({ event }: { event: DiagnoseEvent }) => event.type === 'JUMP' && event.step === step,
+        target: `.${step}`,
+        actions: 'restore' as const,
+      })),
+    },
     states: stepStates(),
   });
 }
@@ -141,9 +173,11 @@ const PARAMS: Record<keyof DiagnosticAnswers, string> = {
   monthlyBudget: 'budget',
 };
 
-/** The answers as a query string (the same names the no-JS form submits). */
-export function answersToQuery(a: DiagnosticAnswers): string {
+/** The answers as a query string (the same names the no-JS form submits), plus the step shown unless it is the result. */
+export function answersToQuery(a: DiagnosticAnswers, step: Step | 'result' = 'result', returning = false): string {
   const q = new URLSearchParams();
+  if (step !== 'result') q.set('step', step);
+  if (step !== 'result' && returning) q.set('change', '1');
   for (const [key, name] of Object.entries(PARAMS) as [keyof DiagnosticAnswers, string][]) {
     const v = a[key];
     if (v !== null) q.set(name, String(v));
@@ -155,7 +189,23 @@ export function answersToQuery(a: DiagnosticAnswers): string {
  * Answers from a query string; `complete` when every step validates. Never throws: unknown
  * values fall back to the defaults and are listed in `ignored`.
  */
-export function answersFromQuery(search: string): { answers: DiagnosticAnswers; complete: boolean; ignored: string[]; present: boolean } {
+export interface QueryAnswers {
+  answers: DiagnosticAnswers;
+  complete: boolean;
+  /** Parameter names whose values could not be used. */
+  ignored: string[];
+  /** What each ignored parameter said, as typed: `perDay=-4`. */
+  ignoredText: string[];
+  present: boolean;
+  /** The step named by `step=`, when it names one. */
+  step?: Step;
+  /** `change=1`: the step was opened with "Change" from the result. */
+  returning: boolean;
+  /** The first step whose answers do not pass its check, if any. */
+  firstInvalid?: Step;
+}
+
+export function answersFromQuery(search: string): QueryAnswers {
   let q: URLSearchParams;
   try {
     q = new URLSearchParams(search);
@@ -164,6 +214,7 @@ export function answersFromQuery(search: string): { answers: DiagnosticAnswers; 
   }
   const answers: DiagnosticAnswers = { ...DEFAULT_ANSWERS };
   const ignored: string[] = [];
+  const ignoredText: string[] = [];
   let present = false;
   const num = (raw: string) => (raw.trim() === '' ? Number.NaN : Number(raw));
   for (const [key, name] of Object.entries(PARAMS) as [keyof DiagnosticAnswers, string][]) {
@@ -186,6 +237,17 @@ export function answersFromQuery(search: string): { answers: DiagnosticAnswers; 
       else ignored.push(name);
     }
   }
-  const complete = present && ignored.length === 0 && STEPS.every((s) => validateStep(s, answers) === null);
-  return { answers, complete, ignored, present };
+  for (const name of ignored) ignoredText.push(`${name}=${(q.get(name) ?? '').slice(0, 40)}`);
+  const rawStep = q.get('step');
+  const step = STEPS.find((s) => s === rawStep);
+  if (rawStep !== null && !step) {
+    ignored.push('step');
+    ignoredText.push(`step=${rawStep.slice(0, 40)}`);
+  }
+  const firstInvalid = STEPS.find((s) => validateStep(s, answers) !== null);
+  const complete = present && ignored.length === 0 && firstInvalid === undefined;
+  const out: QueryAnswers = { answers, complete, ignored, ignoredText, present, returning: q.get('change') === '1' };
+  if (step) out.step = step;
+  if (firstInvalid) out.firstInvalid = firstInvalid;
+  return out;
 }

@@ -14,8 +14,15 @@
  *  R6 caching             a shared prefix at or above the model's minimum cacheable prompt, reused within the cache
  *                         lifetime, is cached: 5-minute TTL when the reads per 5 minutes pay back a write, else the
  *                         1-hour TTL when the reads per hour pay back its write (break-even counts from the catalogue).
- *  R7 batch               work that can wait goes through the Message Batches API.
- *  R8 context             a prompt plus output over the window of a chosen model → chunk or compact (engine warning).
+ *                         An unknown minimum is said to be unknown.
+ *  R7 batch               work that can wait goes through the Message Batches API. Batch requests run in parallel and do
+ *                         not read each other's cache writes (/errors/batch-cache-misses/): pre-warm with one normal
+ *                         request at the 1-hour TTL; hits are best-effort, so the price assumes none and the best case
+ *                         is stated as a possible saving.
+ *  R8 context             a prompt plus output over the window of a chosen model → chunk or compact (engine warning);
+ *                         a prompt over every window gets no price at all, only the reason.
+ *  R11 fable              a critical bar with hard requests off the interactive path: Fable 5.2 priced for the hard share.
+ *  R12 price-tier         a prompt just above a model's prompt-size price tier (Haiku 5.5: 100K) is pointed out.
  *  R9 budget              the recommendation over the monthly budget → say by how much and what to cut.
  *  R10 task               classification and extraction: small schema-bound output; coding and agents: tune effort.
  */
@@ -55,6 +62,10 @@ export interface TierModel {
   name: string;
   /** Prompts shorter than this are not cached (from the catalogue). */
   minCacheablePrompt?: number | undefined;
+  /** Input tokens the model accepts (from the catalogue), when known. */
+  contextWindow?: number | undefined;
+  /** The model's prompt-size price tier: above `above` prompt tokens every category costs `factor` times more. */
+  priceTier?: { above: number; factor: number } | undefined;
 }
 
 /** The shape of a catalogue model this module reads (src/lib/catalogue.ts MODELS). */
@@ -64,6 +75,26 @@ export interface CatalogueLike {
   tier: string;
   status: { value: string };
   minCacheablePrompt?: { value: number } | undefined;
+  contextWindow?: { value: number } | undefined;
+  prices?: { input: { value: number } };
+  promptTiers?: { above: number; prices: { input: { value: number } } }[] | undefined;
+}
+
+function tierModel(m: CatalogueLike): TierModel {
+  const t = m.promptTiers?.[0];
+  return {
+    id: m.id,
+    name: m.name,
+    minCacheablePrompt: m.minCacheablePrompt?.value,
+    contextWindow: m.contextWindow?.value,
+    priceTier: t && m.prices ? { above: t.above, factor: t.prices.input.value / m.prices.input.value } : undefined,
+  };
+}
+
+/** The current Fable model (the most capable tier, priced above Opus), if the catalogue has one. */
+export function currentFable(models: readonly CatalogueLike[]): TierModel | undefined {
+  const m = models.find((x) => x.tier === 'fable' && x.status.value === 'current');
+  return m ? tierModel(m) : undefined;
 }
 
 /** The current model of each tier, in catalogue order (the catalogue marks which models are current). */
@@ -71,7 +102,7 @@ export function currentTierModels(models: readonly CatalogueLike[]): Record<Tier
   const pick = (tier: Tier): TierModel => {
     const m = models.find((x) => x.tier === tier && x.status.value === 'current');
     if (!m) throw new Error(`The catalogue has no current ${tier} model.`);
-    return { id: m.id, name: m.name, minCacheablePrompt: m.minCacheablePrompt?.value };
+    return tierModel(m);
   };
   return { haiku: pick('haiku'), sonnet: pick('sonnet'), opus: pick('opus') };
 }
@@ -85,6 +116,8 @@ export interface RecommendEnv {
   daysPerMonth: number;
   /** Cache reads that pay back a write (catalogue facts breakEven.reads5m and breakEven.reads1h). */
   breakEven: { reads5m: number; reads1h: number };
+  /** The current Fable model, considered for hard requests where capability is the point. */
+  fable?: TierModel | undefined;
 }
 
 export interface Note {
@@ -110,8 +143,14 @@ export interface Recommendation {
   caching: { use: boolean; ttl: '5m' | '1h' | null; hitRate: number; text: string };
   batch: { use: boolean; text: string };
   notes: Note[];
-  /** Monthly USD. */
-  costs: { recommended: number; allOpus: number; allHaiku: number; warnings: string[] };
+  /** Monthly USD; null when the workload cannot run on any model (see `unpriced`). */
+  costs: { recommended: number; allOpus: number; allHaiku: number; warnings: string[] } | null;
+  /** Why there is no price: the prompt does not fit any model's window. */
+  unpriced?: string;
+  /** Batch with a shared prefix: what pre-warmed cache reads would save a month at best (hits are best-effort). */
+  batchCacheBestCase?: number;
+  /** Fable for the hard share: the model and the month's cost of the recommendation with the hard share on it. */
+  fable?: { model: TierModel; share: number; monthly: number };
   budget: { monthly: number; over: number } | null;
   /** The calculator with this workload and mix filled in. */
   calculatorHref: string;
@@ -124,6 +163,8 @@ const SEGMENT_WHAT = {
 } as const;
 type Segment = keyof typeof SEGMENT_WHAT;
 
+const pct = (n: number) => `${Math.round(n * 100)}%`;
+const usd = (n: number) => `$${Math.round(n).toLocaleString('en-US')}`;
 const up = (t: Tier): Tier => (t === 'haiku' ? 'sonnet' : 'opus');
 const clamp01 = (n: number) => (Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : 0);
 
@@ -143,6 +184,10 @@ export function cachingMove(a: DiagnosticAnswers, model: TierModel, breakEven: R
       `The shared prefix is shorter than ${model.name}'s minimum cacheable prompt, so the API would silently not cache it; grow it (tools, instructions, examples) or skip caching.`,
     );
   }
+  const unknownMin =
+    model.minCacheablePrompt === undefined
+      ? ` ${model.name}'s minimum cacheable prompt is unknown (not in our sources): check that cache_read_input_tokens is above 0 once it runs.`
+      : '';
   const per5m = a.requestsPerDay / (24 * 12);
   const perHour = a.requestsPerDay / 24;
   // A write is followed by the reads that arrive within its lifetime: enough of them pay it back.
@@ -151,7 +196,7 @@ export function cachingMove(a: DiagnosticAnswers, model: TierModel, breakEven: R
       use: true,
       ttl: '5m',
       hitRate: Math.max(0, 1 - 1 / (per5m + 1)),
-      text: 'Cache the shared prefix with the 5-minute TTL: requests arrive within its lifetime, each hit refreshes it for free, and the reads in that window pay back the write.',
+      text: `Cache the shared prefix with the 5-minute TTL: requests arrive within its lifetime, each hit refreshes it for free, and the reads in that window pay back the write.${unknownMin}`,
     };
   }
   if (perHour >= breakEven.reads1h) {
@@ -159,7 +204,7 @@ export function cachingMove(a: DiagnosticAnswers, model: TierModel, breakEven: R
       use: true,
       ttl: '1h',
       hitRate: Math.max(0, 1 - 1 / perHour),
-      text: 'Cache the shared prefix with the 1-hour TTL: requests are too sparse for the 5-minute cache, but enough arrive within an hour to pay back the dearer 1-hour write.',
+      text: `Cache the shared prefix with the 1-hour TTL: requests are too sparse for the 5-minute cache, but enough arrive within an hour to pay back the dearer 1-hour write.${unknownMin}`,
     };
   }
   return none('Requests are too sparse for a cache write to be read again before it expires: do not cache.');
@@ -227,24 +272,39 @@ export function recommend(a: DiagnosticAnswers, env: RecommendEnv): Recommendati
   }
 
   // R6 caching (judged on the default tier's model), R7 batch.
-  const caching = cachingMove(a, env.models[defaultTier], env.breakEven);
   const batchUse = a.latency === 'offline';
+  const online = cachingMove(a, env.models[defaultTier], env.breakEven);
+  // Batch requests run in parallel and do not read each other's writes: no hit rate is assumed for them.
+  const defaultMin = env.models[defaultTier].minCacheablePrompt;
+  const prewarm = batchUse && a.sharedPrefixTokens > 0 && !(defaultMin !== undefined && a.sharedPrefixTokens < defaultMin);
+  const caching: Recommendation['caching'] = batchUse
+    ? {
+        use: false,
+        ttl: prewarm ? '1h' : null,
+        hitRate: 0,
+        text: prewarm
+          ? 'Batch requests run in parallel and do not read each other\'s cache writes. Pre-warm: send one normal request with the shared prefix and a 1-hour cache_control just before submitting, so the batch can read it. Hits are best-effort, so the cost below assumes none.'
+          : a.sharedPrefixTokens > 0
+            ? `${online.text} Leave cache_control off the batch requests.`
+            : 'No shared prefix: nothing to cache.',
+      }
+    : online;
   const batch = {
     use: batchUse,
     text: batchUse
-      ? 'Nobody waits for these answers: send them through the Message Batches API at half the price; it stacks with caching.'
+      ? 'Nobody waits for these answers: send them through the Message Batches API at half the price.'
       : a.latency === 'background'
         ? 'Move any part of this work that can wait for hours (reports, backfills, evals) to the Message Batches API.'
         : 'Keep interactive calls on the Messages API; use Batch only for the offline part of the work.',
   };
   if (caching.use) note('caching', caching.text, '/guide/pricing-caching-batch/#cache-break-even-5-minute-or-1-hour');
   if (batchUse) note('batch', batch.text, '/guide/pricing-caching-batch/#batch-half-price-for-work-that-can-wait');
+  if (prewarm) note('batch-cache', caching.text, '/errors/batch-cache-misses/');
 
   // Costs per month.
   const monthly = a.requestsPerDay * env.daysPerMonth;
-  const cost = (tier: Tier, share: number): CostBreakdown => {
-    const model = env.models[tier];
-    const c = cachingMove(a, model, env.breakEven);
+  const costOn = (model: TierModel, share: number): CostBreakdown => {
+    const c = batchUse ? { use: false, hitRate: 0, ttl: null } : cachingMove(a, model, env.breakEven);
     const prefix = c.use ? a.sharedPrefixTokens : 0;
     const workload: Workload = {
       requests: monthly * share,
@@ -257,6 +317,7 @@ export function recommend(a: DiagnosticAnswers, env: RecommendEnv): Recommendati
     };
     return env.estimate(model.id, workload);
   };
+  const cost = (tier: Tier, share: number) => costOn(env.models[tier], share);
   const parts = allocations.map((x) => cost(x.tier, x.share));
   const recommended = parts.reduce((s, p) => s + p.total, 0);
   const opus = cost('opus', 1);
@@ -265,6 +326,53 @@ export function recommend(a: DiagnosticAnswers, env: RecommendEnv): Recommendati
   // R8: the engine warns when a prompt plus output does not fit a model.
   if (warnings.some((w) => /exceeds .*(context window|max output)/.test(w))) {
     note('context', 'The prompt plus output does not fit at least one model: chunk long documents or compact conversations before choosing a bigger window.', '/guide/context-windows/#documents-longer-than-the-window-chunking-and-map-reduce');
+  }
+  const windows = [...TIERS.map((t) => env.models[t]), ...(env.fable ? [env.fable] : [])]
+    .map((m) => m.contextWindow)
+    .filter((w): w is number => w !== undefined);
+  const widest = windows.length ? Math.max(...windows) : undefined;
+  const unpriced =
+    widest !== undefined && a.promptTokens > widest
+      ? `A ${a.promptTokens.toLocaleString('en-US')}-token prompt is longer than every current model's context window (the widest is ${widest.toLocaleString('en-US')} tokens): the API would reject every request, so there is no price. Chunk the documents or compact the conversation first.`
+      : undefined;
+  // Best case for Batch with a pre-warmed prefix: the prefix read at the cache-read rate instead of input.
+  let batchCacheBestCase: number | undefined;
+  if (prewarm && !unpriced) {
+    const withReads = allocations.reduce((s, x) => {
+      const w: Workload = {
+        requests: monthly * x.share,
+        inputTokens: Math.max(0, a.promptTokens - a.sharedPrefixTokens),
+        outputTokens: a.outputTokens,
+        cacheReadTokens: a.sharedPrefixTokens,
+        batch: true,
+      };
+      return s + env.estimate(x.model.id, w).total;
+    }, 0);
+    batchCacheBestCase = Math.max(0, recommended - withReads);
+  }
+  // R11: Fable where capability is the point (critical bar, hard requests, nobody waiting on the interactive path).
+  let fable: Recommendation['fable'];
+  if (env.fable && !unpriced && a.quality === 'critical' && split.hard > 0 && a.latency !== 'interactive') {
+    const onFable = costOn(env.fable, split.hard).total;
+    const hardTier = tierOf.hard;
+    const withoutHard = allocations.reduce((s, x) => s + (x.tier === hardTier ? cost(x.tier, Math.max(0, x.share - split.hard)).total : cost(x.tier, x.share).total), 0);
+    fable = { model: env.fable, share: split.hard, monthly: withoutHard + onFable };
+    note(
+      'fable',
+      `Capability is the point for the hard requests: try ${env.fable.name}, the most capable tier, on them (${pct(split.hard)} of requests) against your eval set; with them on ${env.fable.name} this workload costs about ${usd(fable.monthly)} a month.`,
+      '/guide/model-family/#the-four-tiers',
+    );
+  }
+  // R12: a prompt just above a prompt-size price tier.
+  for (const m of new Set(allocations.map((x) => x.model).concat(env.models.haiku))) {
+    const t = m.priceTier;
+    if (t && a.promptTokens > t.above && a.promptTokens <= t.above * 1.25) {
+      note(
+        'price-tier',
+        `${m.name} bills every category at ${Number(t.factor.toFixed(2))}× its base rate when a prompt is over ${t.above.toLocaleString('en-US')} tokens; yours is ${a.promptTokens.toLocaleString('en-US')}. Trimming ${(a.promptTokens - t.above).toLocaleString('en-US')} tokens (history, retrieved chunks, tool definitions) brings it under.`,
+        '/guide/pricing-caching-batch/',
+      );
+    }
   }
   // R9: budget.
   let budget: Recommendation['budget'] = null;
@@ -303,8 +411,11 @@ export function recommend(a: DiagnosticAnswers, env: RecommendEnv): Recommendati
     caching,
     batch,
     notes,
-    costs: { recommended, allOpus: opus.total, allHaiku: haiku.total, warnings },
-    budget,
+    costs: unpriced ? null : { recommended, allOpus: opus.total, allHaiku: haiku.total, warnings },
+    ...(unpriced ? { unpriced } : {}),
+    ...(batchCacheBestCase !== undefined ? { batchCacheBestCase } : {}),
+    ...(fable ? { fable } : {}),
+    budget: unpriced ? null : budget,
     calculatorHref: `/calculator/?${q.toString().replace(/%2C/g, ',').replace(/%3A/g, ':')}`,
   };
 }

@@ -5,7 +5,7 @@
  * next to the start of the tree.
  */
 import { canonicalPaths, flattenGraph, nodePath, resolveNext, walk, type TreeGraph } from './tree-graph.ts';
-import type { Answer, Tree } from './tree-types.ts';
+import { MASTER_TREE_ID, type Answer, type Tree } from './tree-types.ts';
 
 export const ANSWER_PARAM = 'a';
 /** Longer walks than this are not produced by any tree and are rejected unread. */
@@ -136,7 +136,14 @@ export function resolveUrlState(trees: readonly Tree[], page: PagePosition, sear
   }
   const parsed = parseAnswers(search);
   if (!parsed.present || (parsed.answers.length === 0 && parsed.malformed.length === 0)) {
-    const path = canonicalPaths(pageTree).get(page.node) ?? pathTo(pageGraph, page.node) ?? [];
+    // A page reachable from "What's wrong?" states its walk from there, so the links a page renders without
+    // JavaScript carry the same answers as a walk with it (and "Change" offers the first question).
+    const master = page.tree === MASTER_TREE_ID ? null : trees.find((t) => t.id === MASTER_TREE_ID);
+    const masterGraph = master ? safeGraph(master.id, trees) : null;
+    const fromMaster = masterGraph?.nodes.has(page.node) ? pathTo(masterGraph, page.node) : null;
+    if (master && fromMaster) return { status: 'ok', root: master.id, node: page.node, answers: fromMaster };
+    const path = canonicalPaths(pageTree).get(page.node) ?? pathTo(pageGraph, page.node);
+    if (!path) return problem(trees, page, 'unknown-node', 'This page cannot be reached from the start of its tree.');
     return { status: 'ok', root: pageTree.id, node: page.node, answers: path };
   }
   if (parsed.malformed.length) {

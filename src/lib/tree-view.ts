@@ -4,7 +4,7 @@
  * Start over and the whole-tree map. Shared by the prerendered page (through the
  * island's server render) and the island in the browser. Pure, no DOM.
  */
-import { isTreeRef, mapPath, resolveNext, startPath, treeRefId, treeRefNode, type TreeGraph } from './tree-graph.ts';
+import { isTreeRef, mapPath, nodePath, resolveNext, startPath, treeRefId, treeRefNode, type TreeGraph } from './tree-graph.ts';
 import type { Answer, TreeOutcome } from './tree-types.ts';
 import { answersQuery, nodeHref } from './tree-url.ts';
 
@@ -91,10 +91,12 @@ export function viewOf(graph: TreeGraph, node: string, answers: readonly Answer[
       const after = [...answers, { question: node, option: o.id }];
       const target = resolveNext(o.next, graph.trees);
       if (target !== undefined && graph.nodes.has(target)) return { id: o.id, label: o.label, href: nodeHref(graph, target, after), external: false };
-      // A sub-tree not loaded here: its path follows from the reference alone.
-      const tree = isTreeRef(o.next) ? treeRefId(o.next) : '';
-      const entry = isTreeRef(o.next) ? treeRefNode(o.next) : undefined;
-      const path = entry ? `/troubleshoot/${tree}/${entry}/` : startPath(tree);
+      // A node not loaded here (a sub-tree, or an outcome of this tree left out of the island's props): its path
+      // follows from the reference alone, or from the question's own tree.
+      if (!isTreeRef(o.next)) return { id: o.id, label: o.label, href: nodePath(tree, o.next) + answersQuery(after), external: true };
+      const sub = treeRefId(o.next);
+      const entry = treeRefNode(o.next);
+      const path = entry ? `/troubleshoot/${sub}/${entry}/` : startPath(sub);
       return { id: o.id, label: o.label, href: path + answersQuery(after), external: true };
     }),
   };

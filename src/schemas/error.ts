@@ -98,6 +98,16 @@ export const errorSchema = z
     tree: z.string().regex(/^\/troubleshoot\/(?:[a-z0-9-]+\/){0,2}$/, 'tree links look like /troubleshoot/<tree-id>/'),
     /** Ids of related entries. */
     related: z.array(z.string().regex(/^[a-z0-9-]+$/)).default([]),
+    /**
+     * For an error that only older models can give: the catalogue ids of the models it applies to and one sentence on
+     * what current models do instead. The page is marked legacy while none of them is current (status from the catalogue).
+     */
+    onlyModels: z
+      .object({
+        models: z.array(z.string().regex(/^[a-z0-9-]+$/)).min(1),
+        note: prose,
+      })
+      .optional(),
   })
   .superRefine((e, ctx) => {
     if (e.message === null && !e.messageNote) {

@@ -6,10 +6,14 @@ import type { Browser } from 'playwright-core';
 import { checkA11y, newPage, openBrowser, type TestPage } from './support/browser.ts';
 import { catalogueIndex as ix, MODEL_IDS } from '../../src/lib/catalogue.ts';
 import { modelCost, rateLimitHeadroom, routingMix } from '../../src/lib/calculator.ts';
-import { DEFAULT_VALUES, type CalcValues } from '../../src/lib/calculator-state.ts';
+import { currentLineup, defaultValues, type CalcValues } from '../../src/lib/calculator-state.ts';
 import { formatUsd } from '../../src/lib/format.ts';
 
 const URL = '/calculator/';
+const DEFAULT_VALUES = defaultValues(ix);
+const CURRENT = new Set(ix.models.filter((m) => m.status.value === 'current').map((m) => m.id));
+/** A legacy trio, for the checks that need the old-scheme rate-limit tables. */
+const LEGACY = 'models=opus-4-7,sonnet-4-6,haiku-4-5';
 let browser: Browser;
 beforeAll(async () => {
   browser = await openBrowser();
@@ -44,18 +48,51 @@ describe('calculator', () => {
     await page.context().close();
   });
 
-  it('shows the default workload priced from the catalogue', async () => {
+  it('opens on the current lineup priced from the catalogue, with Fable one click away and legacy models in their group', async () => {
     const page = await open();
+    expect(DEFAULT_VALUES.models).toEqual(currentLineup(ix));
+    expect(DEFAULT_VALUES.models).toEqual(['opus-5-5', 'sonnet-5-5', 'haiku-5-5']);
+    const rows = await page.locator('tr[data-model]').evaluateAll((r) => r.map((x) => x.getAttribute('data-model')));
+    expect(rows.sort()).toEqual([...DEFAULT_VALUES.models].sort());
     for (const id of DEFAULT_VALUES.models) expect((await monthCell(page, id).textContent())?.trim()).toBe(expectedMonth(id, {}));
+    const cheapest = [...DEFAULT_VALUES.models].sort((a, b) => modelCost(ix, a, DEFAULT_VALUES).month.total - modelCost(ix, b, DEFAULT_VALUES).month.total)[0]!;
+    expect(await text(page, '.calc-summary')).toContain(`Cheapest: ${ix.get(cheapest).name} at ${expectedMonth(cheapest, {})} a month`);
+    const fable = page.getByRole('checkbox', { name: 'Claude Fable 5.2' });
+    expect(await fable.isChecked()).toBe(false);
+    await fable.check();
+    await expect.poll(() => page.locator('tr[data-model="fable-5-2"]').count()).toBe(1);
+    expect(await page.getByRole('checkbox', { name: 'Claude Haiku 4.5' }).isChecked()).toBe(false);
     const body = (await page.locator('main').textContent()) ?? '';
     expect(body).not.toMatch(/NaN|Infinity|undefined/);
-    // Rate-limit headroom from the old-scheme tables.
+    // Current Opus, Sonnet and Haiku have no published per-model limits: the page says so and where to read your own.
+    expect(await text(page, '[data-cell="headroom"]')).toContain('Claude Sonnet 5.5: no published per-model limits in our sources');
+    expect(await text(page, 'main')).toContain('GET /v1/organizations/rate_limits');
+    expect(page.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('rate-limit headroom: old-scheme tables for a legacy pool, and "at the limit" at 100%', async () => {
+    const page = await open(`/calculator/?${LEGACY}`);
     const h = rateLimitHeadroom(ix, 'sonnet-4-6', DEFAULT_VALUES)!;
     expect(await text(page, '[data-cell="headroom"]')).toContain(`Claude Sonnet 4.6: 6.9 requests`);
     expect(await text(page, '[data-cell="headroom"]')).toContain(`Fits ${h.lowestFit}.`);
-    // The no-JavaScript notice goes once the calculator runs.
-    expect(await page.locator('.calc-noscript').isVisible()).toBe(false);
-    expect(page.errors).toEqual([]);
+    await page.context().close();
+    // Haiku 4.5 Tier 1 OTPM is 10,000: 28,800 requests a day of 500 output tokens is exactly 10,000 a minute.
+    const at = await open('/calculator/?models=haiku-4-5&input=100&cached=0&output=500&perDay=28800');
+    expect(await text(at, '[data-cell="headroom"]')).toMatch(/Tier 1 100%.*Fits Tier 2\. At the limit of Tier 1\./);
+    expect(await text(at, '[data-cell="headroom"]')).not.toMatch(/Fits Tier 1\b/);
+    await at.context().close();
+  });
+
+  it('with JavaScript on, on a phone, no "needs JavaScript" notice is ever in the page', async () => {
+    const page = await newPage(browser, { width: 375, height: 740 });
+    await page.goto(URL);
+    // With scripts on, the notice lives only inside <noscript>, which is never rendered.
+    expect(await page.locator('.calc-noscript').count()).toBe(0);
+    expect(await page.locator('main').innerText()).not.toMatch(/needs JavaScript/);
+    await page.locator('.calc').scrollIntoViewIfNeeded();
+    await page.locator('.calc[data-ready="true"]').waitFor();
+    expect(await page.locator('main').innerText()).not.toMatch(/needs JavaScript/);
     await page.context().close();
   });
 
@@ -64,14 +101,14 @@ describe('calculator', () => {
     await page.getByLabel('Uncached input tokens').fill('1000');
     await page.getByLabel('Output tokens').fill('250');
     await page.getByLabel('Output tokens').press('Tab');
-    await expect.poll(() => monthCell(page, 'sonnet-4-6').textContent()).toBe(expectedMonth('sonnet-4-6', { input: 1000, output: 250 }));
+    await expect.poll(() => monthCell(page, 'sonnet-5-5').textContent()).toBe(expectedMonth('sonnet-5-5', { input: 1000, output: 250 }));
     expect(page.url()).toContain('input=1000');
     expect(page.url()).toContain('output=250');
     await page.context().close();
   });
 
   it('switching models adds and removes rows, sorted cheapest first', async () => {
-    const page = await open();
+    const page = await open(`/calculator/?${LEGACY}`);
     await page.getByRole('checkbox', { name: 'Claude Opus 5.5' }).check();
     await page.getByRole('checkbox', { name: 'Claude Haiku 4.5' }).uncheck();
     await expect.poll(() => page.locator('tr[data-model]').count()).toBe(3);
@@ -90,12 +127,12 @@ describe('calculator', () => {
     await page.locator('.calc[data-ready="true"]').waitFor();
     const available = ix.models.filter((m) => m.status.value !== 'retired-api');
     await expect.poll(() => page.locator('tr[data-model]').count()).toBe(available.length);
-    expect(await page.locator('svg.calc-chart rect').count()).toBe(available.length);
+    expect(await page.locator('.calc-bars svg.calc-bar rect').count()).toBe(available.length);
     await page.context().close();
   });
 
   it('Batch halves the bill of the share sent through it', async () => {
-    const page = await open();
+    const page = await open(`/calculator/?${LEGACY}`);
     const before = await monthCell(page, 'opus-4-7').textContent();
     await page.getByLabel('Share through the Batch API (0–1)').fill('1');
     await page.getByLabel('Share through the Batch API (0–1)').press('Enter');
@@ -118,7 +155,7 @@ describe('calculator', () => {
     for (const id of ['opus-4-7', 'sonnet-4-6']) expect((await monthCell(page, id).textContent())?.trim()).toBe(expectedMonth(id, v));
     expect(await page.getByLabel('Cacheable prefix tokens').inputValue()).toBe('20000');
     expect(await page.getByRole('radio', { name: '1 hour' }).isChecked()).toBe(true);
-    const mix = routingMix(ix, [{ model: 'sonnet-4-6', share: 0.7 }, { model: 'opus-4-7', share: 0.3 }], { ...DEFAULT_VALUES, ...v });
+    const mix = routingMix(ix, [{ model: 'sonnet-4-6', share: 0.7 }, { model: 'opus-4-7', share: 0.3 }], { ...DEFAULT_VALUES, models: ['opus-4-7', 'sonnet-4-6', 'haiku-4-5'], ...v });
     expect(await text(page, '[data-cell="mix"]')).toContain(`70% Claude Sonnet 4.6, 30% Claude Opus 4.7: ${formatUsd(mix.total)} a month`);
 
     await page.getByLabel('Cacheable prefix tokens').fill('5000');
@@ -132,32 +169,100 @@ describe('calculator', () => {
     await page.context().close();
   });
 
-  it('exports the comparison as CSV', async () => {
-    const page = await open();
+  it('exports the comparison as CSV, with the inputs that reproduce it', async () => {
+    const page = await open(`/calculator/?${LEGACY}&hit=0.8&ttl=1h&batch=0.5&geo=global&mix=haiku-4-5:0.5,sonnet-4-6:0.5`);
+    const values: CalcValues = { ...DEFAULT_VALUES, models: ['opus-4-7', 'sonnet-4-6', 'haiku-4-5'], hit: 0.8, ttl: '1h', batch: 0.5 };
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download the comparison as CSV/ }).click()]);
     expect(download.suggestedFilename()).toBe('claude-cost-comparison.csv');
     const path = await download.path();
     const lines = readFileSync(path, 'utf8').trimEnd().split('\r\n');
     expect(lines[0]).toMatch(/^model,name,requests_per_month,cost_per_request_usd,/);
-    expect(lines).toHaveLength(1 + DEFAULT_VALUES.models.length);
+    expect(lines[0]).toMatch(/,input_tokens,cached_prefix_tokens,output_tokens,cache_hit_rate,cache_ttl,requests_per_day,batch_share,inference_geo,routing_mix,tokens_measured_with,calculator_link$/);
+    expect(lines).toHaveLength(1 + 3);
     const haiku = lines.find((l) => l.startsWith('haiku-4-5,'))!;
     const total = Number(haiku.split(',')[8]);
-    expect(total).toBeCloseTo(modelCost(ix, 'haiku-4-5', DEFAULT_VALUES).month.total, 4);
+    expect(total).toBeCloseTo(modelCost(ix, 'haiku-4-5', values).month.total, 4);
+    expect(haiku).toMatch(/,2000,8000,500,0\.8,1h,10000,0\.5,global,haiku-4-5:0\.5 sonnet-4-6:0\.5,,"http:\/\/127\.0\.0\.1:\d+\/calculator\/\?models=opus-4-7,sonnet-4-6,haiku-4-5&/);
     await page.context().close();
   });
 
-  it('presets fill the form', async () => {
-    const page = await open();
-    await page.getByRole('button', { name: 'Nightly batch summarisation' }).click();
+  it('presets fill the form and price current models only', async () => {
+    const page = await open(`/calculator/?${LEGACY}`);
+    for (const name of ['Classification at volume', 'RAG chat with a cached system prompt', 'Agentic coding', 'Nightly batch summarisation']) {
+      await page.getByRole('button', { name }).click();
+      await expect.poll(() => new globalThis.URL(page.url()).searchParams.get('models')).not.toBe('opus-4-7,sonnet-4-6,haiku-4-5');
+      const models = new globalThis.URL(page.url()).searchParams.get('models')!.split(',');
+      expect(models.length, name).toBeGreaterThan(1);
+      for (const id of models) expect(CURRENT.has(id), `${name}: ${id}`).toBe(true);
+    }
     await expect.poll(() => page.getByLabel('Share through the Batch API (0–1)').inputValue()).toBe('1');
     expect(page.url()).toContain('batch=1');
     await page.context().close();
   });
 
-  it('bad input gets an inline message, never NaN or a blank result', async () => {
+  it('reads 1,000,000 requests a day as a million, and prices that', async () => {
+    const page = await open();
+    for (const typed of ['1,000,000', '1 000 000', '1e6']) {
+      const field = page.getByLabel('Requests per day');
+      await field.fill(typed);
+      await field.press('Tab');
+      await expect.poll(() => text(page, '.calc-summary')).toContain('30,000,000 requests a month');
+      expect(await field.getAttribute('aria-invalid')).toBeNull();
+      expect((await monthCell(page, 'haiku-5-5').textContent())?.trim()).toBe(expectedMonth('haiku-5-5', { perDay: 1_000_000 }));
+    }
+    await page.context().close();
+  });
+
+  it('an unknown model id in the mix gets "did you mean"', async () => {
+    const page = await open();
+    const field = page.getByLabel('Routing mix (optional)');
+    await field.fill('haiku-4.5:1');
+    await field.press('Tab');
+    await expect.poll(() => text(page, '#c-mix-e')).toMatch(/Unknown model "haiku-4\.5"\. Did you mean haiku-4-5/);
+    await page.context().close();
+  });
+
+  it('"Copy link" copies the address that reproduces the results', async () => {
+    const page = await open();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.getByLabel('Output tokens').fill('321');
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await expect.poll(() => text(page, '.calc-actions [role="status"]')).toMatch(/Link copied/);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(page.url());
+    expect(copied).toContain('output=321');
+    await page.context().close();
+  });
+
+  it('the formulas read with their spaces', async () => {
+    const page = await newPage(browser, { javaScriptEnabled: false });
+    await page.goto(URL);
+    const formulas = await text(page, '.calc-formulas');
+    expect(formulas).not.toMatch(/standard:\d|by\d|is\d/);
+    expect(formulas).toMatch(/\(standard: \d/);
+    await page.context().close();
+  });
+
+  it('every column of the results fits a 1280 px window; at 375 px each model is a card and the page does not scroll sideways', async () => {
+    const wide = await open(URL + '?' + 'models=' + ix.models.filter((m) => m.status.value !== 'retired-api').map((m) => m.id).join(','));
+    const fits = await wide.locator('.calc-table').evaluate((t) => t.scrollWidth <= (t.parentElement as HTMLElement).clientWidth);
+    expect(fits).toBe(true);
+    await wide.context().close();
+    const phone = await open(URL, { width: 375 });
+    expect(await phone.locator('.calc-table thead').evaluate((h) => h.getBoundingClientRect().width)).toBeLessThanOrEqual(1);
+    const card = phone.locator('tr[data-model="haiku-5-5"]');
+    expect((await card.evaluate((r) => r.getBoundingClientRect().width))).toBeLessThanOrEqual(375);
+    expect(await card.locator('td').nth(1).evaluate((td) => getComputedStyle(td, '::before').content)).toBe('"Per month"');
+    const barLabel = await phone.locator('.calc-bar-name').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(barLabel).toBeGreaterThanOrEqual(12);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)).toBe(false);
+    await phone.context().close();
+  });
+
+  it('bad input gets an inline message, and the results say "not computed" instead of a figure from the defaults', async () => {
     const page = await open();
     for (const [label, value, message] of [
-      ['Uncached input tokens', '1,200', /without thousands separators: 1200/],
+      ['Uncached input tokens', '1,20', /Use a dot for decimals: 1\.20/],
       ['Output tokens', '-5', /Must be 0 or more/],
       ['Cacheable prefix tokens', '1e309', /too large/],
       ['Cache hit rate (0–1)', 'abc', /using digits/],
@@ -170,11 +275,29 @@ describe('calculator', () => {
       const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
       const errorId = describedBy.split(' ').find((id) => id.endsWith('-e'))!;
       expect(await page.locator(`#${errorId}`).textContent()).toMatch(message);
+      // Never a fresh figure while a field is invalid.
+      expect(await text(page, '.calc-summary')).toMatch(/^Not computed: fix the marked/);
+      expect(await page.locator('tr[data-model]').count()).toBe(0);
+      expect(await page.locator('.calc-bars').count()).toBe(0);
+      expect(await text(page, '.calc-summary')).not.toMatch(/\$/);
     }
+    expect(await page.getByRole('button', { name: /Download the comparison as CSV/ }).isDisabled()).toBe(true);
     const body = (await page.locator('main').textContent()) ?? '';
     expect(body).not.toMatch(/NaN|Infinity/);
-    expect(await text(page, '.calc-summary')).toMatch(/Fix the marked fields.*Cheapest: .* at \$/);
     await checkA11y(page, 'calculator with errors');
+    // Fixing the fields brings the figures back.
+    await page.goto(URL);
+    await page.locator('.calc').scrollIntoViewIfNeeded();
+    await page.locator('.calc[data-ready="true"]').waitFor();
+    expect(await page.locator('tr[data-model]').count()).toBe(3);
+    await page.context().close();
+  });
+
+  it('a bad shared link shows its messages and no figures', async () => {
+    const page = await open('/calculator/?models=sonnet-4.5,foo&input=-1&hit=2&output=abc&perDay=');
+    expect(await text(page, '.calc-summary')).toMatch(/^Not computed: fix the marked 5 fields/);
+    expect(await text(page, '#c-models-e')).toMatch(/Did you mean sonnet-4-5/);
+    expect(await page.locator('tr[data-model]').count()).toBe(0);
     await page.context().close();
   });
 

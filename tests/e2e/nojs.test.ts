@@ -125,7 +125,7 @@ describe('no JavaScript', () => {
     await page.context().close();
   });
 
-  it('every question and outcome of every tree is reachable from /troubleshoot/ by following answer links', async () => {
+  it('every question and outcome of every tree is reachable from /troubleshoot/ by following answer links and tree-start links', async () => {
     const page = await noJsPage();
     const expected = new Set(TREES.flatMap((t) => [...t.questions, ...t.outcomes].map((n) => n.id)));
     const reached = new Set<string>();
@@ -143,6 +143,8 @@ describe('no JavaScript', () => {
       expect(node, `${url} has no tree node`).toBeDefined();
       reached.add(node as string);
       for (const m of html.matchAll(/<a class="tw-option" href="([^"]+)"/g)) queue.push(m[1]!.replace(/&amp;/g, '&'));
+      // A sub-tree's own first question (e.g. "Which error does the failing call return?") is its start page, linked from every page of it.
+      for (const m of html.matchAll(/<p class="tw-context">[^]*?<a href="(\/troubleshoot\/[a-z0-9-]+\/)"/g)) queue.push(m[1]!);
     }
     const missing = [...expected].filter((id) => !reached.has(id));
     expect(missing, `not reachable by links from /troubleshoot/: ${missing.join(', ')}`).toEqual([]);

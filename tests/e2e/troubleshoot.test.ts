@@ -1,7 +1,7 @@
 // Decision trees (/troubleshoot/…, src/islands/TreeWalker.tsx) and the 7-step diagnostic (/diagnose/).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { checkA11y, newPage, openBrowser, type TestPage } from './support/browser.ts';
+import { baseURL, checkA11y, newPage, openBrowser, type TestPage } from './support/browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -104,8 +104,45 @@ describe('decision tree with JavaScript', () => {
       await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/This link could not be followed/);
       await expect.poll(() => h1(page).textContent()).toBe('Which error does the failing call return?');
       await expect(page.locator('.tw-option').count()).resolves.toBeGreaterThan(1);
+      // The address bar shows the state shown, so re-sharing it spreads no broken link.
+      await expect.poll(() => new URL(page.url()).pathname + new URL(page.url()).search).toBe('/troubleshoot/rate-limits/');
       await page.close();
     }
+  });
+
+  it('walks "we stream but the first token is slow" to its fixes', async () => {
+    const page = await open('/troubleshoot/');
+    await answer(page, 'Responses are slow or time out').click();
+    await page.waitForURL('**/troubleshoot/latency/?a=symptom:slow');
+    await answer(page, 'We stream, but the first token takes long to arrive').click();
+    await expect.poll(() => h1(page).textContent()).toBe('What comes before the first token on the slow calls?');
+    await answer(page, /Thinking is on/).click();
+    await page.waitForURL('**/lat-ttft-thinking/?a=symptom:slow,lat-kind:ttft,lat-ttft:thinking');
+    await expect.poll(() => page.locator('.tw-fix').textContent()).toMatch(/Lower `?effort`?.*"summarized"/);
+    await page.goBack();
+    await answer(page, /A long prompt/).click();
+    await expect.poll(() => page.locator('.tw-fix').textContent()).toMatch(/Cache the stable prefix/);
+    expect(page.errors).toEqual([]);
+  });
+
+  it('a refusal and cloud throttling each get a direct path from "What are you seeing?"', async () => {
+    const page = await open('/troubleshoot/');
+    await answer(page, /HTTP 200, but stop_reason is "refusal"/).click();
+    await expect.poll(() => h1(page).textContent()).toBe('The model refused (stop_reason "refusal")');
+    await page.goto('/troubleshoot/');
+    await page.locator('astro-island:not([ssr]):has(.tw)').waitFor({ state: 'attached' });
+    await answer(page, 'A throttling error from Amazon Bedrock or Google Vertex AI').click();
+    await expect.poll(() => h1(page).textContent()).toBe('Which cloud returns the throttling error?');
+    const options = await page.locator('.tw-option').allTextContents();
+    expect(options.join(' ')).not.toMatch(/Claude API/);
+    expect(options).toHaveLength(2);
+  });
+
+  it('a tree page carries only the tree being walked', async () => {
+    const html = await (await fetch(new URL('/troubleshoot/', baseURL))).text();
+    // No outcome text of a sub-tree is embedded in the master page's island props.
+    expect(html).not.toContain('Input tokens per minute (ITPM) exhausted');
+    expect(html.length).toBeLessThan(60_000);
   });
 });
 
@@ -116,7 +153,8 @@ describe('decision tree when the XState chunk cannot load', () => {
     await page.goto('/troubleshoot/latency/');
     await page.locator('astro-island:not([ssr]):has(.tw)').waitFor({ state: 'attached' });
     await answer(page, 'Most calls are fine, a few take far longer').click();
-    await page.waitForURL('**/troubleshoot/latency/lat-tail/?a=lat-kind:tail');
+    // The sub-tree page states its walk from "What's wrong?", as a walk with JavaScript does.
+    await page.waitForURL('**/troubleshoot/latency/lat-tail/?a=symptom:slow,lat-kind:tail');
     await expect.poll(() => h1(page).textContent()).toBe('A slow tail');
   });
 });
@@ -129,14 +167,17 @@ describe('decision tree without JavaScript', () => {
     await page.waitForURL('**/troubleshoot/rate-limits/rl-429-detail/?a=symptom:http-429');
     await expect.poll(() => h1(page).textContent()).toBe('What does the 429 response carry?');
     await answer(page, /input-tokens-remaining/).click();
-    await page.waitForURL('**/troubleshoot/rate-limits/rl-itpm/?a=rl-status:429,rl-429-detail:input');
+    // The same URL as the walk with JavaScript (OUTCOME_URL), not one rooted in the sub-tree.
+    await page.waitForURL('**/troubleshoot/rate-limits/rl-itpm/?a=symptom:http-429,rl-429-detail:input');
     await expect.poll(() => h1(page).textContent()).toBe('Input tokens per minute (ITPM) exhausted');
     await expect(page.locator('.tw-path li').count()).resolves.toBe(2);
+    // The first "Change" goes to "What are you seeing?", not to the sub-tree's own start.
+    expect(await page.locator('.tw-path li a.tw-change').first().getAttribute('href')).toBe('/troubleshoot/');
     await page.locator('.tw-back').click();
-    await page.waitForURL('**/rl-429-detail/?a=rl-status:429');
+    await page.waitForURL('**/rl-429-detail/?a=symptom:http-429');
     await page.locator('.tw-restart').click();
-    await page.waitForURL(/\/troubleshoot\/rate-limits\/$/);
-    await expect.poll(() => h1(page).textContent()).toBe('Which error does the failing call return?');
+    await page.waitForURL(/\/troubleshoot\/$/);
+    await expect.poll(() => h1(page).textContent()).toBe('What are you seeing?');
   });
 
   it('links every node to the whole-tree map, which links back to every node', async () => {
@@ -189,7 +230,7 @@ describe('/diagnose/', () => {
     for (let i = 1; i < 7; i++) await page.getByRole('button', { name: 'Next' }).click();
     await page.getByRole('button', { name: 'Show the recommendation' }).click();
     await expect.poll(() => page.locator('#dg-heading').textContent()).toBe('Recommendation');
-    await expect.poll(() => page.locator('.dg-default').textContent()).toMatch(/Default: .*Haiku.* for 60% of requests/);
+    await expect.poll(() => page.locator('.dg-default').textContent()).toMatch(/Default: .*Haiku.* for 60% of requests: the simple requests/);
     const costs = await page.locator('.dg-costs td').allTextContents();
     expect(costs).toHaveLength(3);
     for (const c of costs) expect(c).toMatch(/^\$[\d,.]+$/);
@@ -208,6 +249,85 @@ describe('/diagnose/', () => {
     await page.getByRole('button', { name: 'Next' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/cannot be more than 100%/);
     await expect(page.locator('.dg-progress').textContent()).resolves.toMatch(/Step 1 of 7/);
+  });
+
+  const progress = (page: TestPage) => page.locator('.dg-progress').textContent();
+  const COMPLETE = '?task=chat&simple=20&hard=10&quality=high&latency=interactive&perDay=50000&prompt=30000&prefix=20000&output=400&tools=simple';
+
+  it('each step is a history entry: browser Back goes to the previous step, not off the tool, and Forward returns', async () => {
+    const page = await newPage(browser);
+    await page.goto('/troubleshoot/');
+    await page.goto('/diagnose/');
+    await page.locator('.dg').waitFor();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect.poll(() => progress(page)).toMatch(/Step 2 of 7/);
+    await page.getByLabel('A lot: mistakes are expensive, legal or hard to undo').check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect.poll(() => progress(page)).toMatch(/Step 3 of 7/);
+    await expect.poll(() => new URL(page.url()).searchParams.get('step')).toBe('latency');
+    await page.goBack();
+    await expect.poll(() => progress(page)).toMatch(/Step 2 of 7/);
+    expect(new URL(page.url()).pathname).toBe('/diagnose/');
+    expect(await page.getByLabel('A lot: mistakes are expensive, legal or hard to undo').isChecked()).toBe(true);
+    await page.goBack();
+    await expect.poll(() => progress(page)).toMatch(/Step 1 of 7/);
+    expect(new URL(page.url()).pathname).toBe('/diagnose/');
+    await page.goForward();
+    await expect.poll(() => progress(page)).toMatch(/Step 2 of 7/);
+    await page.goForward();
+    await expect.poll(() => progress(page)).toMatch(/Step 3 of 7/);
+    expect(page.errors).toEqual([]);
+  });
+
+  it('"Change" from the result returns to the result after that one answer', async () => {
+    const page = await openDiagnose(COMPLETE);
+    await expect.poll(() => page.locator('#dg-heading').textContent()).toBe('Recommendation');
+    await page.getByRole('button', { name: 'Change volume' }).click();
+    await expect.poll(() => progress(page)).toMatch(/Step 4 of 7/);
+    await page.getByLabel('Requests per day').fill('2000000');
+    await page.getByRole('button', { name: 'Back to the recommendation' }).click();
+    await expect.poll(() => page.locator('#dg-heading').textContent()).toBe('Recommendation');
+    await expect(page.locator('.dg-answers').textContent()).resolves.toContain('2,000,000 requests per day');
+    expect(new URL(page.url()).searchParams.get('perDay')).toBe('2000000');
+    // Browser Back goes to the step that was changed, then to the old result.
+    await page.goBack();
+    await expect.poll(() => progress(page)).toMatch(/Step 4 of 7/);
+    await page.goBack();
+    await expect.poll(() => page.locator('.dg-answers').textContent()).toContain('50,000 requests per day');
+  });
+
+  it('a bad query string says what it ignored and the address bar shows the state shown', async () => {
+    const page = await openDiagnose('?task=poetry&perDay=-4&prompt=abc');
+    const notice = page.locator('[data-ignored]');
+    await expect.poll(() => notice.textContent()).toMatch(/could not use: task=poetry, perDay=-4, prompt=abc\. They were set to the defaults/);
+    await expect(progress(page)).resolves.toMatch(/Step 1 of 7/);
+    expect(page.url()).not.toContain('poetry');
+    await checkA11y(page, 'diagnose with a bad link');
+  });
+
+  it('a prompt over every context window gets no price, only the reason', async () => {
+    const page = await openDiagnose(COMPLETE.replace('prompt=30000', 'prompt=1500000').replace('&tools=simple', '&tools=simple&budget=5000'));
+    await expect.poll(() => page.locator('[data-unpriced]').textContent()).toMatch(/1,500,000-token prompt is longer than every current model's context window/);
+    expect(await page.locator('.dg-costs').count()).toBe(0);
+    expect(await page.locator('.dg-result').textContent()).not.toMatch(/over your budget|Within your budget/);
+  });
+
+  it('Batch work is priced without assumed cache hits and points to /errors/batch-cache-misses/', async () => {
+    const page = await openDiagnose('?task=writing&simple=30&hard=10&quality=high&latency=offline&perDay=100000&prompt=8000&prefix=5000&output=500&tools=none');
+    await expect.poll(() => page.locator('.dg-result').textContent()).toMatch(/Pre-warm: send one normal request/);
+    expect(await page.locator('.dg-result a[href="/errors/batch-cache-misses/"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('.dg-result').textContent()).toMatch(/all through Batch with no cache reads assumed/);
+    expect(await page.locator('.dg-result').textContent()).not.toMatch(/cache hit rate of about/);
+  });
+
+  it('Fable 5.2 is priced for the hard share where capability is the point, and the Haiku 5.5 100K tier is pointed out', async () => {
+    const page = await openDiagnose('?task=analysis&simple=60&hard=30&quality=critical&latency=background&perDay=1000&prompt=105000&prefix=0&output=1000&tools=none');
+    await expect.poll(() => page.locator('.dg-costs').textContent()).toMatch(/With the hard 30% on Claude Fable 5\.2/);
+    const text = (await page.locator('.dg-result').textContent()) ?? '';
+    expect(text).toMatch(/try Claude Fable 5\.2/);
+    await checkA11y(page, 'diagnose result with Fable');
+    const haiku = await openDiagnose('?task=classification&simple=100&hard=0&quality=good-enough&latency=background&perDay=1000&prompt=110000&prefix=0&output=10&tools=none');
+    await expect.poll(() => haiku.locator('.dg-result').textContent()).toMatch(/Claude Haiku 5\.5 bills every category at 5× .*yours is 110,000\. Trimming 10,000 tokens/);
   });
 
   it('lists the questions with chapter links without JavaScript', async () => {

@@ -1,8 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import {
-  DEFAULT_RAW,
   DEFAULT_VALUES,
+  currentLineup,
+  defaultRaw,
+  defaultValues,
   parseMix,
   parseNumber,
   parseQuery,
@@ -11,9 +13,12 @@ import {
   serializeQuery,
   type CalcValues,
 } from '../../src/lib/calculator-state.ts';
-import { catalogueIndex as ix } from '../../src/lib/catalogue.ts';
+import { catalogueIndex as ix, MODELS } from '../../src/lib/catalogue.ts';
 
-const BRIEF_URL = 'models=opus-4-7,sonnet-4-6,haiku-4-5&input=2000&cached=8000&output=500&hit=0.9&ttl=5m&perDay=10000&batch=0&geo=global';
+const DEFAULTS = defaultValues(ix);
+const DEFAULT_RAW = defaultRaw(ix);
+
+const BRIEF_URL = 'models=opus-5-5,sonnet-5-5,haiku-5-5&input=2000&cached=8000&output=500&hit=0.9&ttl=5m&perDay=10000&batch=0&geo=global';
 
 function allFinite(v: CalcValues) {
   for (const n of [v.input, v.cached, v.output, v.hit, v.perDay, v.batch, ...v.mix.map((m) => m.share)]) {
@@ -25,13 +30,32 @@ describe('parseQuery', () => {
   test('reads the URL format of the brief', () => {
     const { values, errors } = parseQuery(ix, `?${BRIEF_URL}`);
     expect(errors).toEqual({});
-    expect(values).toEqual({ ...DEFAULT_VALUES });
+    expect(values).toEqual({ ...DEFAULTS });
   });
 
   test('missing parameters take defaults without errors', () => {
     const { values, errors } = parseQuery(ix, '');
     expect(errors).toEqual({});
-    expect(values).toEqual(DEFAULT_VALUES);
+    expect(values).toEqual(DEFAULTS);
+  });
+
+  test('the calculator opens on the current lineup read from the catalogue: one current Opus, Sonnet and Haiku', () => {
+    const lineup = currentLineup(ix);
+    expect(lineup).toEqual(['opus-5-5', 'sonnet-5-5', 'haiku-5-5']);
+    for (const id of lineup) expect(MODELS.find((m) => m.id === id)?.status.value).toBe('current');
+    expect(DEFAULT_VALUES.models).toEqual([]);
+  });
+
+  test.each([
+    ['1,000,000', 1_000_000],
+    ['1 000 000', 1_000_000],
+    ['1e6', 1_000_000],
+    ['1\u202f000', 1000],
+    ['10,000.5', 10000.5],
+  ])('thousands separators and exponents are read: perDay=%j', (text, n) => {
+    const { values, errors } = parseQuery(ix, new URLSearchParams({ perDay: text }));
+    expect(errors.volume).toBeUndefined();
+    expect(values.perDay).toBe(n);
   });
 
   test('aliases and API ids in models become catalogue keys; duplicates collapse', () => {
@@ -48,7 +72,7 @@ describe('parseQuery', () => {
 
   test('an empty model list keeps the default and says why', () => {
     const { values, errors } = parseQuery(ix, 'models=');
-    expect(values.models).toEqual(DEFAULT_VALUES.models);
+    expect(values.models).toEqual(DEFAULTS.models);
     expect(errors.models).toBe('Choose at least one model.');
   });
 
@@ -64,8 +88,8 @@ describe('parseQuery', () => {
     ['input', '-5', /Must be 0 or more\./],
     ['input', 'abc', /using digits/],
     ['input', '1e309', /too large/],
-    ['input', '1,200', /without thousands separators: 1200\./],
-    ['cached', '1 200', /without thousands separators: 1200\./],
+    ['input', '1,20', /Use a dot for decimals: 1\.20\./],
+    ['cached', '1 2000', /using digits/],
     ['output', '12,5', /Use a dot for decimals: 12\.5\./],
     ['output', 'NaN', /using digits/],
     ['output', 'Infinity', /using digits/],
@@ -83,7 +107,7 @@ describe('parseQuery', () => {
     expect(errors[field as keyof typeof errors]).toMatch(message);
     allFinite(values);
     const key = (param === 'perDay' ? 'perDay' : param) as 'input';
-    expect(values[key]).toBe(DEFAULT_VALUES[key]);
+    expect(values[key]).toBe(DEFAULTS[key]);
   });
 
   test('full-width digits are read (NFKC) and percentages are accepted for shares', () => {
@@ -138,17 +162,17 @@ describe('serializeQuery', () => {
     expect(serializeQuery(DEFAULT_RAW)).toBe(BRIEF_URL);
   });
   test('round trip keeps what the user typed, errors included', () => {
-    const raw = { ...DEFAULT_RAW, input: '1,200', mix: 'haiku-4-5:0.7,opus-4-7:0.3', ref: 'sonnet-4-6', period: 'month', volume: '300000' };
+    const raw = { ...DEFAULT_RAW, input: '1,20', mix: 'haiku-4-5:0.7,opus-4-7:0.3', ref: 'sonnet-4-6', period: 'month', volume: '300000' };
     const q = serializeQuery(raw);
     expect(q).toContain('perMonth=300000');
     expect(q).toContain('mix=haiku-4-5:0.7,opus-4-7:0.3');
     const back = parseQuery(ix, q);
     expect(back.raw).toEqual(raw);
-    expect(back.errors.input).toMatch(/thousands separators/);
+    expect(back.errors.input).toMatch(/Use a dot for decimals/);
   });
   test('values → raw → values is stable', () => {
     const v: CalcValues = {
-      ...DEFAULT_VALUES,
+      ...DEFAULTS,
       input: 123.5,
       hit: 0.25,
       ttl: '1h',

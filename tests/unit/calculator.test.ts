@@ -4,6 +4,9 @@ import {
   compareModels,
   comparisonCsv,
   convertTokens,
+  headroomVerdict,
+  largestKnownMinimum,
+  limitStatus,
   modelCost,
   rateLimitHeadroom,
   routingMix,
@@ -131,7 +134,60 @@ describe('rate-limit headroom (old-scheme tables)', () => {
     expect(rateLimitHeadroom(ix, 'opus-5-5', DEFAULT_VALUES)).toBeUndefined();
   });
   test('too much for every tier', () => {
-    expect(rateLimitHeadroom(ix, 'sonnet-4-6', v({ perDay: 100_000_000 }))!.lowestFit).toBeUndefined();
+    const h = rateLimitHeadroom(ix, 'sonnet-4-6', v({ perDay: 100_000_000 }))!;
+    expect(h.lowestFit).toBeUndefined();
+    expect(headroomVerdict(h)).toBe('Above every tier with figures.');
+  });
+  test('a load at 100% of a limit is "at the limit", never "fits"', () => {
+    // Haiku 4.5 Tier 1 OTPM is 10,000: 20 RPM × 500 output tokens = 10,000 OTPM exactly (28,800 requests a day).
+    const h = rateLimitHeadroom(ix, 'haiku-4-5', v({ perDay: 28_800, cached: 0, input: 100 }))!;
+    close(h.tiers[0]!.utilisation, 1);
+    expect(h.tiers[0]!.status).toBe('at');
+    expect(h.tiers[0]!.fits).toBe(false);
+    expect(h.lowestFit).toBe('Tier 2');
+    expect(headroomVerdict(h)).toBe('Fits Tier 2. At the limit of Tier 1.');
+    expect([0.5, 0.85, 1, 1.2].map(limitStatus)).toEqual(['fits', 'near', 'at', 'over']);
+  });
+  test('within 20% of a limit says peaks will hit it', () => {
+    // 18 RPM × 500 = 9,000 OTPM of 10,000.
+    const h = rateLimitHeadroom(ix, 'haiku-4-5', v({ perDay: 25_920, cached: 0, input: 100 }))!;
+    expect(h.tiers[0]!.status).toBe('near');
+    expect(headroomVerdict(h)).toMatch(/^Fits Tier 1, within 20% of its limit: peaks will hit it\./);
+  });
+  test('Fable 5.2 is checked against the Start / Scale figures, marked third-party', () => {
+    const h = rateLimitHeadroom(ix, 'fable-5-2', v({ perDay: 14_400 }))!;
+    expect(h.scheme).toBe('new');
+    expect(h.tiers.map((t) => t.name)).toEqual(['Start', 'Scale']);
+    expect(h.confidence).toBe('third-party');
+    expect(h.asOf).toBe('2026-10-17');
+    expect(h.lowestFit).toBe('Start');
+  });
+});
+
+describe('minimum cacheable prompt', () => {
+  test('a prefix below a known minimum is costed uncached, with a warning (Haiku 4.5: 4,096)', () => {
+    const c = modelCost(ix, 'haiku-4-5', v({ cached: 1500 }));
+    expect(c.caches).toBe(false);
+    expect(c.warnings.join(' ')).toMatch(/below Claude Haiku 4\.5's minimum cacheable prompt \(4,096 tokens\)/);
+  });
+  test('every model with a minimum in the catalogue warns below it and not above it', () => {
+    const withMin = ix.models.filter((m) => m.minCacheablePrompt && m.status.value !== 'retired-api');
+    expect(withMin.length).toBeGreaterThan(0);
+    for (const m of withMin) {
+      const min = m.minCacheablePrompt!.value;
+      const below = modelCost(ix, m.id, v({ cached: min - 1, ref: '' }));
+      expect(below.caches, m.id).toBe(false);
+      expect(below.warnings.join(' '), m.id).toMatch(/minimum cacheable prompt \(/);
+      expect(modelCost(ix, m.id, v({ cached: min })).caches, m.id).toBe(true);
+    }
+  });
+  test('an unknown minimum is said to be unknown below the largest known minimum, and not above it', () => {
+    const unknown = ix.models.find((m) => !m.minCacheablePrompt && m.status.value === 'current');
+    expect(unknown).toBeDefined();
+    const top = largestKnownMinimum(ix);
+    expect(top).toBeGreaterThan(0);
+    expect(modelCost(ix, unknown!.id, v({ cached: top - 1 })).warnings.join(' ')).toMatch(/minimum cacheable prompt is unknown/);
+    expect(modelCost(ix, unknown!.id, v({ cached: top })).warnings.join(' ')).not.toMatch(/unknown/);
   });
 });
 
@@ -146,6 +202,13 @@ describe('CSV export', () => {
     expect(lines).toHaveLength(3);
     expect(lines[1]).toMatch(/^sonnet-4-6,Claude Sonnet 4\.6,300000,/);
     expect(lines[2]).toMatch(/^haiku-4-5,Claude Haiku 4\.5,300000,,,,,,,,,,"Claude Haiku 4\.5 does not accept inference_geo ""us""/);
+  });
+  test('with the inputs, every line carries what reproduces it: tokens, hit rate, TTL, Batch, geo, mix and the link', () => {
+    const values = v({ models: ['sonnet-5-5'], input: 3000, cached: 20_000, hit: 0.95, ttl: '1h', batch: 0.25, geo: 'us', mix: [{ model: 'sonnet-5-5', share: 1 }] });
+    const link = 'https://example.test/calculator/?models=sonnet-5-5&input=3000';
+    const lines = comparisonCsv(compareModels(ix, ['sonnet-5-5'], values), values, link).trimEnd().split('\r\n');
+    expect(lines[0]).toMatch(/,note,input_tokens,cached_prefix_tokens,output_tokens,cache_hit_rate,cache_ttl,requests_per_day,batch_share,inference_geo,routing_mix,tokens_measured_with,calculator_link$/);
+    expect(lines[1]).toMatch(/,3000,20000,500,0\.95,1h,10000,0\.25,us,sonnet-5-5:1,,https:\/\/example\.test\/calculator\/\?models=sonnet-5-5&input=3000$/);
   });
 });
 

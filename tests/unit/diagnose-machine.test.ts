@@ -48,6 +48,41 @@ describe('the diagnostic wizard machine', () => {
     expect(actor.getSnapshot().context.answers).toEqual(DEFAULT_ANSWERS);
   });
 
+  it('"Change" from the result returns to the result after that one answer (check your answers)', () => {
+    const actor = createActor(createDiagnoseMachine({ answers: { ...DEFAULT_ANSWERS }, showResult: true })).start();
+    actor.send({ type: 'GOTO', step: 'volume' });
+    expect(actor.getSnapshot().value).toBe('volume');
+    expect(actor.getSnapshot().context.returning).toBe(true);
+    actor.send({ type: 'NEXT', answers: { requestsPerDay: -1 } });
+    expect(actor.getSnapshot().value).toBe('volume');
+    actor.send({ type: 'NEXT', answers: { requestsPerDay: 2_000_000 } });
+    expect(actor.getSnapshot().value).toBe('result');
+    expect(actor.getSnapshot().context.answers.requestsPerDay).toBe(2_000_000);
+    expect(actor.getSnapshot().context.returning).toBe(false);
+    // Back from a changed step also returns to the result, unchanged.
+    actor.send({ type: 'GOTO', step: 'task' });
+    actor.send({ type: 'BACK' });
+    expect(actor.getSnapshot().value).toBe('result');
+    // After returning, the walk is normal again: Back from the result goes to the last step.
+    actor.send({ type: 'BACK' });
+    expect(actor.getSnapshot().value).toBe('budget');
+    actor.send({ type: 'NEXT', answers: {} });
+    expect(actor.getSnapshot().value).toBe('result');
+  });
+
+  it('JUMP restores a step and its answers (browser Back and Forward)', () => {
+    const actor = createActor(createDiagnoseMachine()).start();
+    actor.send({ type: 'NEXT', answers: {} });
+    actor.send({ type: 'NEXT', answers: {} });
+    expect(actor.getSnapshot().value).toBe('latency');
+    actor.send({ type: 'JUMP', step: 'quality', answers: { ...DEFAULT_ANSWERS, quality: 'critical' } });
+    expect(actor.getSnapshot().value).toBe('quality');
+    expect(actor.getSnapshot().context.answers.quality).toBe('critical');
+    actor.send({ type: 'JUMP', step: 'result', answers: DEFAULT_ANSWERS });
+    expect(actor.getSnapshot().value).toBe('result');
+    expect(createActor(createDiagnoseMachine({ step: 'context' })).start().getSnapshot().value).toBe('context');
+  });
+
   it('reaches the result from the start (xstate/graph)', () => {
     const events: DiagnoseEvent[] = [{ type: 'NEXT', answers: {} }, { type: 'BACK' }];
     const paths = getShortestPaths(createDiagnoseMachine(), { events, toState: (s) => String(s.value) === 'result' });
@@ -69,10 +104,18 @@ describe('validateStep', () => {
 describe('answers in the URL', () => {
   it('round-trips and marks complete answers', () => {
     const a = { ...DEFAULT_ANSWERS, task: 'coding' as const, hardShare: 30, monthlyBudget: 5000 };
-    expect(answersFromQuery(answersToQuery(a))).toEqual({ answers: a, complete: true, ignored: [], present: true });
+    expect(answersFromQuery(answersToQuery(a))).toEqual({ answers: a, complete: true, ignored: [], ignoredText: [], present: true, returning: false });
+    expect(answersFromQuery(answersToQuery(a, 'volume', true))).toMatchObject({ answers: a, step: 'volume', returning: true });
   });
   it('falls back to defaults for unknown values and never throws', () => {
-    expect(answersFromQuery('?task=poetry&perDay=-4&tools=complex')).toMatchObject({ complete: false, ignored: ['task', 'perDay'], answers: { tools: 'complex', task: 'chat' } });
+    expect(answersFromQuery('?task=poetry&perDay=-4&tools=complex')).toMatchObject({
+      complete: false,
+      ignored: ['task', 'perDay'],
+      ignoredText: ['task=poetry', 'perDay=-4'],
+      answers: { tools: 'complex', task: 'chat' },
+    });
+    expect(answersFromQuery('?step=nope').ignoredText).toEqual(['step=nope']);
+    expect(answersFromQuery('?prompt=100&prefix=500').firstInvalid).toBe('context');
     expect(answersFromQuery('')).toMatchObject({ present: false, complete: false });
     fc.assert(fc.property(fc.string(), (s) => typeof answersFromQuery(s).complete === 'boolean'));
   });

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { getFact, MODELS } from '../../src/lib/catalogue.ts';
 import { estimateCost } from '../../src/lib/pricing.ts';
 import { DAYS_PER_MONTH } from '../../src/lib/calculator-state.ts';
-import { cachingMove, currentTierModels, recommend, shares, type DiagnosticAnswers, type RecommendEnv } from '../../src/lib/recommend.ts';
+import { cachingMove, currentFable, currentTierModels, recommend, shares, type DiagnosticAnswers, type RecommendEnv } from '../../src/lib/recommend.ts';
 
 const models = currentTierModels(MODELS);
+const fable = currentFable(MODELS);
 const breakEven = { reads5m: Number(getFact('breakEven.reads5m').value), reads1h: Number(getFact('breakEven.reads1h').value) };
-const env: RecommendEnv = { models, estimate: estimateCost, daysPerMonth: DAYS_PER_MONTH, breakEven };
+const env: RecommendEnv = { models, estimate: estimateCost, daysPerMonth: DAYS_PER_MONTH, breakEven, fable };
 
 /** A baseline workload: mostly medium requests, high bar, background, no tools, no budget. */
 const base: DiagnosticAnswers = {
@@ -112,8 +113,8 @@ describe('R6 caching', () => {
   });
   it('makes the recommendation cheaper than the same workload uncached', () => {
     const heavy = { sharedPrefixTokens: min + 8000, promptTokens: min + 10000, requestsPerDay: 50_000 };
-    const cached = run(heavy).costs.recommended;
-    const uncached = run({ ...heavy, sharedPrefixTokens: 0 }).costs.recommended;
+    const cached = run(heavy).costs!.recommended;
+    const uncached = run({ ...heavy, sharedPrefixTokens: 0 }).costs!.recommended;
     expect(cached).toBeLessThan(uncached);
   });
 });
@@ -124,24 +125,85 @@ describe('R7 Batch', () => {
     const offline = run({ latency: 'offline' });
     expect(offline.batch.use).toBe(true);
     expect(online.batch.use).toBe(false);
-    expect(offline.costs.recommended).toBeCloseTo(online.costs.recommended / 2, 6);
+    expect(offline.costs!.recommended).toBeCloseTo(online.costs!.recommended / 2, 6);
     expect(offline.notes.map((n) => n.rule)).toContain('batch');
   });
 });
 
 describe('R8 context', () => {
-  it('flags a prompt that does not fit, from the pricing engine', () => {
-    const r = run({ promptTokens: 50_000_000 });
-    expect(r.costs.warnings.some((w) => /context window/.test(w))).toBe(true);
+  it('flags a prompt plus output that does not fit, from the pricing engine, and still prices it', () => {
+    const window = models.sonnet.contextWindow!;
+    const r = run({ promptTokens: window - 100, outputTokens: 1000 });
+    expect(r.costs?.warnings.some((w) => /context window/.test(w))).toBe(true);
     expect(r.notes.map((n) => n.rule)).toContain('context');
     expect(rules({})).not.toContain('context');
+  });
+  it('a prompt longer than every context window gets no price, only the reason', () => {
+    const r = run({ promptTokens: 1_500_000, monthlyBudget: 5000 });
+    expect(r.costs).toBeNull();
+    expect(r.budget).toBeNull();
+    expect(r.unpriced).toMatch(/1,500,000-token prompt is longer than every current model's context window \(the widest is 1,000,000 tokens\)/);
+    expect(run({ promptTokens: 900_000 }).costs).not.toBeNull();
+  });
+});
+
+describe('R7 Batch and the cache (as /errors/batch-cache-misses/ explains)', () => {
+  const batchy = { latency: 'offline' as const, requestsPerDay: 100_000, promptTokens: 8000, sharedPrefixTokens: 1000 + 4096 };
+  it('never assumes a hit rate for batch requests: pre-warm at the 1-hour TTL, price without reads, best case stated', () => {
+    const r = run(batchy);
+    expect(r.caching.use).toBe(false);
+    expect(r.caching.hitRate).toBe(0);
+    expect(r.caching.ttl).toBe('1h');
+    expect(r.caching.text).toMatch(/Pre-warm: send one normal request .* 1-hour cache_control/);
+    const note = r.notes.find((n) => n.rule === 'batch-cache');
+    expect(note?.href).toBe('/errors/batch-cache-misses/');
+    // Priced as if every prefix token were plain input at the Batch rate.
+    const monthly = batchy.requestsPerDay * DAYS_PER_MONTH;
+    const plain = r.allocations.reduce(
+      (s, x) => s + estimateCost(x.model.id, { requests: monthly * x.share, inputTokens: 8000, outputTokens: 500, batch: true }).total,
+      0,
+    );
+    expect(r.costs!.recommended).toBeCloseTo(plain, 6);
+    expect(r.batchCacheBestCase).toBeGreaterThan(0);
+    expect(r.calculatorHref).toMatch(/cached=0&/);
+  });
+  it('a batch without a shared prefix has nothing to pre-warm', () => {
+    const r = run({ ...batchy, sharedPrefixTokens: 0 });
+    expect(r.caching.ttl).toBeNull();
+    expect(r.batchCacheBestCase).toBeUndefined();
+  });
+});
+
+describe('R11 Fable where capability is the point', () => {
+  it('prices the hard share on Fable for a critical bar off the interactive path', () => {
+    expect(fable).toBeDefined();
+    const r = run({ quality: 'critical', hardShare: 30 });
+    expect(r.fable?.model.id).toBe(fable!.id);
+    expect(r.fable?.share).toBeCloseTo(0.3, 9);
+    expect(r.fable!.monthly).toBeGreaterThan(r.costs!.recommended);
+    expect(r.notes.find((n) => n.rule === 'fable')?.text).toMatch(new RegExp(`try ${fable!.name}`));
+    expect(run({ quality: 'critical', hardShare: 30, latency: 'interactive' }).fable).toBeUndefined();
+    expect(run({ quality: 'high', hardShare: 30 }).fable).toBeUndefined();
+    expect(run({ quality: 'critical', hardShare: 0 }).fable).toBeUndefined();
+  });
+});
+
+describe('R12 a prompt just above a price tier', () => {
+  it('points out the Haiku 5.5 100K tier when the prompt is just above it', () => {
+    const tier = models.haiku.priceTier!;
+    expect(tier.above).toBe(100_000);
+    expect(tier.factor).toBe(5);
+    const note = run({ promptTokens: 110_000, simpleShare: 100 }).notes.find((n) => n.rule === 'price-tier');
+    expect(note?.text).toMatch(/Claude Haiku 5\.5 bills every category at 5× .* over 100,000 tokens; yours is 110,000\. Trimming 10,000 tokens/);
+    expect(rules({ promptTokens: 99_000 })).not.toContain('price-tier');
+    expect(rules({ promptTokens: 200_000 })).not.toContain('price-tier');
   });
 });
 
 describe('R9 budget', () => {
   it('reports how far over budget the recommendation is', () => {
     const r = run({ monthlyBudget: 1 });
-    expect(r.budget?.over).toBeCloseTo(r.costs.recommended - 1, 6);
+    expect(r.budget?.over).toBeCloseTo(r.costs!.recommended - 1, 6);
     expect(r.notes.find((n) => n.rule === 'budget')?.text).toMatch(/Even all-Haiku/);
     const roomy = run({ monthlyBudget: 1e9 });
     expect(roomy.budget?.over).toBe(0);
@@ -162,10 +224,10 @@ describe('R10 task type', () => {
 describe('costs', () => {
   it('compare the recommendation with all-Opus and all-Haiku, from estimateCost', () => {
     const r = run({ simpleShare: 60, hardShare: 10 });
-    expect(r.costs.allOpus).toBeGreaterThan(r.costs.recommended);
-    expect(r.costs.allHaiku).toBeLessThan(r.costs.recommended);
+    expect(r.costs!.allOpus).toBeGreaterThan(r.costs!.recommended);
+    expect(r.costs!.allHaiku).toBeLessThan(r.costs!.recommended);
     const monthly = base.requestsPerDay * DAYS_PER_MONTH;
-    expect(r.costs.allHaiku).toBeCloseTo(estimateCost(models.haiku.id, { requests: monthly, inputTokens: 2000, outputTokens: 500, cacheWriteTokens: 0, cacheReadTokens: 0, cacheTtl: '5m', batch: false }).total, 9);
+    expect(r.costs!.allHaiku).toBeCloseTo(estimateCost(models.haiku.id, { requests: monthly, inputTokens: 2000, outputTokens: 500, cacheWriteTokens: 0, cacheReadTokens: 0, cacheTtl: '5m', batch: false }).total, 9);
   });
   it('link to the calculator with the same workload and mix', () => {
     const href = run({ simpleShare: 60, hardShare: 10 }).calculatorHref;

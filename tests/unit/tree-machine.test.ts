@@ -214,3 +214,43 @@ describe('compiler errors on bad tree files', () => {
     expect(paths).toEqual(expect.arrayContaining(['questions.0.text', 'questions.0.options.1.next', 'outcomes.0.id']));
   });
 });
+
+describe('tree content that must stay current', () => {
+  it('every calculator link names only current models (status from the catalogue), or none and opens on the current lineup', async () => {
+    const { MODELS } = await import('../../src/lib/catalogue.ts');
+    const current = new Set(MODELS.filter((m) => m.status.value === 'current').map((m) => m.id));
+    const links = trees.flatMap((t) => t.outcomes.flatMap((o) => o.links.map((l) => ({ at: `${t.id}/${o.id}`, href: l.href }))));
+    const calc = links.filter((l) => l.href.startsWith('/calculator/'));
+    expect(calc.length).toBeGreaterThan(3);
+    for (const { at, href } of calc) {
+      const q = new URLSearchParams(href.split('?')[1] ?? '');
+      const ids = [...(q.get('models')?.split(',') ?? []), ...(q.get('mix')?.split(',').map((e) => e.split(':')[0]!) ?? [])];
+      for (const id of ids) expect(current.has(id), `${at}: ${href} names ${id}`).toBe(true);
+    }
+  });
+  it('every 529 outcome says to check the status page first', () => {
+    const overload = trees.flatMap((t) => t.outcomes).filter((o) => /529|overload/i.test(`${o.title} ${o.diagnosis}`));
+    expect(overload.length).toBeGreaterThanOrEqual(2);
+    for (const o of overload) expect(o.fix, o.id).toMatch(/^Check status\.anthropic\.com first/);
+  });
+  it('the cloud-throttling answer does not re-ask about the Claude API 429 and 529', () => {
+    const symptom = byId.get('master')!.questions.find((q) => q.id === 'symptom')!;
+    const next = symptom.options.find((o) => o.id === 'cloud-throttling')!.next;
+    const target = byId.get('rate-limits')!.questions.find((q) => `tree:rate-limits/${q.id}` === next)!;
+    expect(target.options.map((o) => o.label).join(' ')).not.toMatch(/429 `rate_limit_error`|529/);
+  });
+  it('advice names budget_tokens only as a legacy knob', () => {
+    for (const t of trees) {
+      for (const o of t.outcomes) {
+        if (/budget_tokens/.test(o.fix)) expect(o.fix, o.id).toMatch(/older models|reject/);
+        expect(o.fix, o.id).not.toMatch(/shrink the thinking budget/);
+      }
+    }
+  });
+  it('has paths for a slow first token while streaming, refusals, the Sonnet 5.5 tool_choice 400 and the new cost lines', () => {
+    const outcomes = new Set(trees.flatMap((t) => t.outcomes.map((o) => o.id)));
+    for (const id of ['lat-ttft-prompt', 'lat-ttft-thinking', 'lat-ttft-floor', 'refusal-stop', 'tool-choice-sonnet55', 'cs-prompt-tier', 'cs-fast-mode', 'cs-us-geo', 'cs-web-search']) {
+      expect(outcomes.has(id), id).toBe(true);
+    }
+  });
+});
