@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type Anthropic from '@anthropic-ai/sdk';
-import { inToolLoop, prepareForSwitch } from '../../content/snippets/mixed-model-workflows/switch-safely.ts';
+import { afterHistoryEdit, inToolLoop, prepareForSwitch, thinkingOff } from '../../content/snippets/mixed-model-workflows/switch-safely.ts';
 
 type Msg = Anthropic.MessageParam;
 const thinking: Anthropic.ThinkingBlockParam = { type: 'thinking', thinking: 'plan', signature: 'sig' };
@@ -37,5 +37,47 @@ describe('prepareForSwitch (mixed-model-workflows chapter)', () => {
     expect(inToolLoop(loop)).toBe(true);
     expect(() => prepareForSwitch(loop, { thinkingEnabled: false })).toThrow(/tool loop/);
     expect(inToolLoop(history)).toBe(false);
+  });
+});
+
+describe('afterHistoryEdit and thinkingOff (mixed-model-workflows chapter)', () => {
+  const history: Msg[] = [
+    { role: 'user', content: 'q1' },
+    { role: 'assistant', content: [thinking, { type: 'text', text: 'a1' }] },
+    { role: 'user', content: 'q2 (edited)' },
+    { role: 'assistant', content: [thinking, { type: 'text', text: 'a2' }] },
+    { role: 'user', content: 'q3' },
+  ];
+  const hasThinking = (m: Msg) => typeof m.content !== 'string' && m.content.some((b) => b.type === 'thinking');
+
+  it('drops thinking from the edited message on and keeps it before', () => {
+    const out = afterHistoryEdit(history, 2);
+    expect(hasThinking(out[1]!)).toBe(true);
+    expect(hasThinking(out[3]!)).toBe(false);
+    expect(out).toHaveLength(history.length);
+  });
+
+  it('an edit of the system prompt or tools (index 0) drops every block', () => {
+    expect(afterHistoryEdit(history, 0).some(hasThinking)).toBe(false);
+  });
+
+  const caps = (disabled: boolean, betweenTools: boolean) =>
+    ({
+      thinking: {
+        supported: true,
+        types: {
+          adaptive: { supported: true },
+          between_tools: { supported: betweenTools },
+          disabled: { supported: disabled },
+          enabled: { supported: false },
+        },
+      },
+    }) as unknown as Anthropic.ModelCapabilities;
+
+  it('uses between_tools where disabled is rejected (Sonnet 5.5), disabled elsewhere, nothing when neither', () => {
+    expect(thinkingOff(caps(false, true))).toEqual({ type: 'between_tools' });
+    expect(thinkingOff(caps(true, false))).toEqual({ type: 'disabled' });
+    expect(thinkingOff(caps(false, false))).toBeUndefined();
+    expect(thinkingOff(null)).toEqual({ type: 'disabled' });
   });
 });
