@@ -92,7 +92,8 @@ export async function runCandidate(client: Anthropic, cand: Candidate, cases: re
         latencies.push((performance.now() - start) / 1000);
         cost += costUsd(cand.params.model, res.usage);
         const text = res.content.flatMap((b) => (b.type === 'text' ? [b.text] : [])).join('');
-        if (!grade(c, text)) failedIds.push(c.id);
+        // A refusal or a max_tokens cut-off is not a wrong answer: name it, so it is fixed where it arises.
+        if (!grade(c, text)) failedIds.push(res.stop_reason === 'end_turn' ? c.id : `${c.id} (stop_reason ${res.stop_reason})`);
       } catch (error) {
         failedIds.push(`${c.id} (${error instanceof Error ? error.message : String(error)})`);
       }
