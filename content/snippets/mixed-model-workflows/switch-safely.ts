@@ -39,9 +39,15 @@ export function prepareForSwitch(history: readonly Msg[], target: { thinkingEnab
 /**
  * After editing message `editedIndex` (trimming, redacting, compacting) or the system prompt or
  * tools (pass 0): every thinking block from that message on now fails the prefix check, which is a
- * 400 by default on accounts created on or after 2026-08-31. Blocks before the edit stay valid.
+ * 400 by default on newer accounts (Anthropic's preserved-thinking page gives the cut-off date).
+ * Blocks before the edit stay valid. Not inside a tool loop: its last assistant turn must keep the
+ * thinking block it starts with, so edit at the next user turn instead.
  */
 export function afterHistoryEdit(history: readonly Msg[], editedIndex: number): Msg[] {
+  const lastAssistant = history.findLastIndex((m) => m.role === 'assistant');
+  if (inToolLoop(history) && editedIndex <= lastAssistant) {
+    throw new Error('Conversation is mid tool loop: finish the loop, then edit earlier history');
+  }
   return stripThinking(history, Math.max(0, editedIndex));
 }
 

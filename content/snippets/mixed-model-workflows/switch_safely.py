@@ -38,8 +38,12 @@ def prepare_for_switch(history: list[Msg], thinking_enabled: bool) -> list[Msg]:
 
 def after_history_edit(history: list[Msg], edited_index: int) -> list[Msg]:
     """After editing message edited_index (or the system prompt or tools: pass 0), every thinking
-    block from there on fails the prefix check: a 400 by default on accounts created on or after
-    2026-08-31. Blocks before the edit stay valid."""
+    block from there on fails the prefix check: a 400 by default on newer accounts (Anthropic's
+    preserved-thinking page gives the cut-off date). Blocks before the edit stay valid.
+    Not inside a tool loop: its last assistant turn must keep the thinking block it starts with."""
+    last_assistant = max((i for i, m in enumerate(history) if m["role"] == "assistant"), default=-1)
+    if in_tool_loop(history) and edited_index <= last_assistant:
+        raise RuntimeError("Conversation is mid tool loop: finish the loop, then edit earlier history")
     return _strip_thinking(history, max(0, edited_index))
 
 

@@ -45,10 +45,10 @@ export async function paramsForModel(
     ...(req.tools !== undefined ? { tools: req.tools } : {}),
   };
 
-  // Sampling parameters: API version 2026-10-21 (sent by @anthropic-ai/sdk 1.x) rejects them on
-  // every model, even at their defaults, and Opus 4.7+ rejects them on any version.
+  // Sampling parameters: the API version that @anthropic-ai/sdk 1.x sends rejects them on every
+  // model, even at their defaults, and Opus 4.7+ rejects them on any version.
   for (const key of ['temperature', 'top_p', 'top_k'] as const) {
-    if (req[key] !== undefined) changes.push(`dropped ${key}: rejected under API version 2026-10-21; steer with the prompt or effort`);
+    if (req[key] !== undefined) changes.push(`dropped ${key}: rejected under the current API version; steer with the prompt or effort`);
   }
 
   if (req.toolChoice !== undefined) {
@@ -63,8 +63,13 @@ export async function paramsForModel(
 
   if (req.thinkingOff) {
     const off = thinkingOff(caps);
-    if (off) params.thinking = off;
-    if (off?.type !== 'disabled') changes.push(`thinking off -> ${off ? off.type : 'omitted'} on ${req.model}`);
+    if (off?.type === 'between_tools' && (req.effort === 'xhigh' || req.effort === 'max')) {
+      // between_tools is a 400 at xhigh and max effort (Sonnet 5.5): keep the effort, leave thinking adaptive.
+      changes.push(`thinking off -> adaptive on ${req.model}: between_tools is rejected at effort "${req.effort}"`);
+    } else {
+      if (off) params.thinking = off;
+      if (off?.type !== 'disabled') changes.push(`thinking off -> ${off ? off.type : 'omitted'} on ${req.model}`);
+    }
   }
 
   if (req.thinkingBudget !== undefined) {

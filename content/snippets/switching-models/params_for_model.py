@@ -24,11 +24,12 @@ def params_for_model(client: anthropic.Anthropic, req: dict[str, Any]) -> tuple[
     changes: list[str] = []
     params: dict[str, Any] = {k: req[k] for k in ("model", "max_tokens", "messages", "system", "tools") if k in req}
 
-    # Sampling parameters: API version 2026-10-21 rejects them on every model, even at their
-    # defaults; Opus 4.7+ rejects them on any version; this SDK's create() has no such argument.
+    # Sampling parameters: the API version that Python SDK 2.x and TypeScript SDK 1.x send rejects them
+    # on every model, even at their defaults; Opus 4.7+ rejects them on any version; this SDK's
+    # create() has no such argument.
     for key in ("temperature", "top_p", "top_k"):
         if key in req:
-            changes.append(f"dropped {key}: rejected under API version 2026-10-21; steer with the prompt or effort")
+            changes.append(f"dropped {key}: rejected under the current API version; steer with the prompt or effort")
 
     if "tool_choice" in req:
         kind = req["tool_choice"].get("type")
@@ -40,10 +41,14 @@ def params_for_model(client: anthropic.Anthropic, req: dict[str, Any]) -> tuple[
 
     if req.get("thinking_off"):
         off = thinking_off(caps)
-        if off:
-            params["thinking"] = off
-        if not off or off["type"] != "disabled":
-            changes.append(f"thinking off -> {off['type'] if off else 'omitted'} on {model}")
+        if off and off["type"] == "between_tools" and req.get("effort") in ("xhigh", "max"):
+            # between_tools is a 400 at xhigh and max effort (Sonnet 5.5): keep the effort, leave thinking adaptive.
+            changes.append(f'thinking off -> adaptive on {model}: between_tools is rejected at effort "{req["effort"]}"')
+        else:
+            if off:
+                params["thinking"] = off
+            if not off or off["type"] != "disabled":
+                changes.append(f"thinking off -> {off['type'] if off else 'omitted'} on {model}")
 
     if "thinking_budget" in req:
         types = caps.thinking.types if caps else None
