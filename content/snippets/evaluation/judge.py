@@ -40,21 +40,21 @@ def judge(
     parts.append(f"<answer>\n{answer}\n</answer>")
     res = client.messages.create(
         model=judge_model,
-        max_tokens=1024,
+        max_tokens=4000,  # room for the judge's own thinking, which counts toward max_tokens
         system=JUDGE_SYSTEM,
         messages=[{"role": "user", "content": "\n".join(parts)}],
     )
     text = _text(res)
     raw = _tag(text, "score") or ""
     if not raw.isdigit() or not 1 <= int(raw) <= 5:
-        raise ValueError(f"judge returned no valid score: {text[-200:]}")
+        raise ValueError(f"judge returned no valid score (stop_reason {res.stop_reason}): {text[-200:]}")
     return int(raw), _tag(text, "reasoning") or ""
 
 
 def _pick(client: anthropic.Anthropic, judge_model: str, rubric: str, input_text: str, a: str, b: str) -> str:
     res = client.messages.create(
         model=judge_model,
-        max_tokens=1024,
+        max_tokens=4000,  # room for the judge's own thinking, which counts toward max_tokens
         system=PAIR_SYSTEM,
         messages=[
             {

@@ -26,7 +26,7 @@ export async function judge(
 ): Promise<Graded> {
   const res = await client.messages.create({
     model: judgeModel,
-    max_tokens: 1024,
+    max_tokens: 4000, // room for the judge's own thinking, which counts toward max_tokens
     system: JUDGE_SYSTEM,
     messages: [
       {
@@ -42,7 +42,9 @@ export async function judge(
   });
   const text = textOf(res);
   const score = Number(tag(text, 'score'));
-  if (!Number.isInteger(score) || score < 1 || score > 5) throw new Error(`judge returned no valid score: ${text.slice(-200)}`);
+  if (!Number.isInteger(score) || score < 1 || score > 5) {
+    throw new Error(`judge returned no valid score (stop_reason ${res.stop_reason}): ${text.slice(-200)}`);
+  }
   return { score, reasoning: tag(text, 'reasoning') ?? '' };
 }
 
@@ -51,7 +53,7 @@ export type Verdict = 'first' | 'second' | 'tie';
 async function pick(client: Anthropic, judgeModel: string, rubric: string, input: string, a: string, b: string): Promise<'A' | 'B' | 'tie'> {
   const res = await client.messages.create({
     model: judgeModel,
-    max_tokens: 1024,
+    max_tokens: 4000, // room for the judge's own thinking, which counts toward max_tokens
     system: `${JUDGE_SYSTEM.split('\n').slice(0, 3).join('\n')}\nThink inside <reasoning> tags, then answer A, B or tie inside <winner> tags.`,
     messages: [
       {

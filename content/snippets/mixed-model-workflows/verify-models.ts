@@ -18,7 +18,7 @@ export async function verifyConfiguredModels(configured: Record<string, string>)
       continue;
     }
     if (/\d\.\d/.test(model)) {
-      errors.push(`${use}: "${model}" uses a dot; API ids use dashes (claude-sonnet-4-6)`);
+      errors.push(`${use}: "${model}" uses a dot; API ids use dashes (claude-sonnet-5-5)`);
       continue;
     }
     try {

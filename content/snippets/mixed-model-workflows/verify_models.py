@@ -18,7 +18,7 @@ def verify_configured_models(configured: dict[str, str]) -> dict[str, str]:
             errors.append(f'{use}: "{model}" is a Claude Code alias, not an API model id')
             continue
         if re.search(r"\d\.\d", model):
-            errors.append(f'{use}: "{model}" uses a dot; API ids use dashes (claude-sonnet-4-6)')
+            errors.append(f'{use}: "{model}" uses a dot; API ids use dashes (claude-sonnet-5-5)')
             continue
         try:
             info = client.models.retrieve(model)

@@ -42,7 +42,7 @@ export async function ask(model: string, prompt: string, wanted: Effort): Promis
     max_tokens: 16_000, // must stay above a thinking budget_tokens
     messages: [{ role: 'user', content: prompt }],
     ...(await reasoningParams(client, model, wanted)),
-    // No temperature/top_p/top_k: Opus 4.7+ rejects them, and thinking requires the default.
+    // No temperature/top_p/top_k: the current API version rejects them on every model, and Opus 4.7+ on any version.
   });
   return message.content.flatMap((b) => (b.type === 'text' ? [b.text] : [])).join('');
 }

@@ -38,7 +38,7 @@ def ask(model: str, prompt: str, wanted: str) -> str:
         model=model,
         max_tokens=16_000,  # must stay above a thinking budget_tokens
         messages=[{"role": "user", "content": prompt}],
-        # No temperature/top_p/top_k: Opus 4.7+ rejects them, and thinking requires the default.
+        # No temperature/top_p/top_k: the current API version rejects them on every model, and Opus 4.7+ on any version.
         **reasoning_params(model, wanted),
     )
     return "".join(block.text for block in message.content if block.type == "text")

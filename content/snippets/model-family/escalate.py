@@ -42,7 +42,9 @@ def answer_with_escalation(
             messages=[{"role": "user", "content": prompt}],
         )
         text = "".join(b.text for b in message.content if b.type == "text")
-        reason = "cut off at max_tokens" if message.stop_reason == "max_tokens" else check(text)
+        # A refusal (HTTP 200, empty text) is a reason to try the next model, not a bad answer.
+        stopped = {"max_tokens": "cut off at max_tokens", "refusal": "refused"}.get(message.stop_reason or "")
+        reason = stopped or check(text)
         result.attempts.append(Attempt(model, reason is None, reason or "ok", message.usage))
         if reason is None:
             result.text = text

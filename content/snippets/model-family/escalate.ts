@@ -31,8 +31,11 @@ export async function answerWithEscalation(
       messages: [{ role: 'user', content: prompt }],
     });
     const text = message.content.flatMap((b) => (b.type === 'text' ? [b.text] : [])).join('');
+    // A refusal (HTTP 200, empty text) is a reason to try the next model, not a bad answer.
     const reason =
-      message.stop_reason === 'max_tokens' ? 'cut off at max_tokens' : check(text);
+      message.stop_reason === 'max_tokens' ? 'cut off at max_tokens'
+      : message.stop_reason === 'refusal' ? 'refused'
+      : check(text);
     attempts.push({ model, passed: reason === null, reason: reason ?? 'ok', usage: message.usage });
     if (reason === null) return { text, attempts };
   }

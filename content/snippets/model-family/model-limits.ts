@@ -1,5 +1,5 @@
 // Read a model's limits and capabilities from the Models API instead of hard-coding them.
-// GET /v1/models/{id} resolves aliases too: "claude-haiku-4-5" comes back as its dated id.
+// GET /v1/models/{id} resolves aliases too: "claude-haiku-4-5" (still on 4.x) comes back as its dated id; the 5.5 ids are already pinned.
 import Anthropic from '@anthropic-ai/sdk';
 
 export type Effort = 'low' | 'medium' | 'high' | 'xhigh' | 'max';

@@ -1,6 +1,6 @@
 """Read a model's limits and capabilities from the Models API instead of hard-coding them.
 
-GET /v1/models/{id} resolves aliases too: "claude-haiku-4-5" comes back as its dated id.
+GET /v1/models/{id} resolves aliases too: "claude-haiku-4-5" (still on 4.x) comes back as its dated id; the 5.5 ids are already pinned.
 """
 from __future__ import annotations
 
@@ -75,4 +75,4 @@ def print_limits(models: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    print_limits(sys.argv[1:] or ["claude-sonnet-4-6", "claude-haiku-4-5", "claude-opus-4-7"])
+    print_limits(sys.argv[1:] or ["claude-sonnet-5-5", "claude-haiku-5-5", "claude-opus-5-5"])

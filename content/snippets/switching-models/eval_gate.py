@@ -28,26 +28,31 @@ class ArmResult:
     cost_per_passed_task: float
     p95_ms: float
     errors: int
+    refusals: int  # HTTP 200 with stop_reason "refusal": counted apart from wrong answers
+    cut_offs: int  # stop_reason "max_tokens": thinking counts toward max_tokens; a budget problem, not a wrong answer
 
 
 def _run_arm(client: anthropic.Anthropic, model: str, system: str, cases: list[EvalCase], prices: Prices) -> ArmResult:
-    passed = errors = 0
+    passed = errors = refusals = cut_offs = 0
     cost = 0.0
     latencies: list[float] = []
     for c in cases:
         start = time.perf_counter()
         try:
-            res = client.messages.create(model=model, system=system, max_tokens=2048, messages=c.messages)
+            # Room for thinking: current models think by default, and thinking counts toward max_tokens.
+            res = client.messages.create(model=model, system=system, max_tokens=8000, messages=c.messages)
         except anthropic.APIStatusError:
             errors += 1  # a 400 on the candidate is a finding, not noise
             continue
         latencies.append((time.perf_counter() - start) * 1000)
         cost += (res.usage.input_tokens * prices.input + res.usage.output_tokens * prices.output) / 1e6
+        refusals += res.stop_reason == "refusal"
+        cut_offs += res.stop_reason == "max_tokens"
         if c.passes("".join(b.text for b in res.content if b.type == "text")):
             passed += 1
     latencies.sort()
     p95 = latencies[max(0, math.ceil(len(latencies) * 0.95) - 1)] if latencies else math.nan
-    return ArmResult(model, passed / len(cases), cost / passed if passed else math.inf, p95, errors)
+    return ArmResult(model, passed / len(cases), cost / passed if passed else math.inf, p95, errors, refusals, cut_offs)
 
 
 def eval_gate(
@@ -67,6 +72,10 @@ def eval_gate(
     reasons = []
     if b.errors:
         reasons.append(f"{b.errors} requests failed on {b.model}")
+    if b.refusals > a.refusals:
+        reasons.append(f"refusals {a.refusals} -> {b.refusals}")
+    if b.cut_offs:
+        reasons.append(f"{b.cut_offs} answers cut off at max_tokens on {b.model}: raise max_tokens or lower effort, then re-run")
     if a.pass_rate - b.pass_rate > max_pass_rate_drop:
         reasons.append(f"pass rate {a.pass_rate} -> {b.pass_rate}")
     if b.cost_per_passed_task > a.cost_per_passed_task * max_cost_ratio:

@@ -1,4 +1,5 @@
 import Anthropic from '@anthropic-ai/sdk';
+import { thinkingOff } from '../mixed-model-workflows/switch-safely.ts';
 
 /** A request as older code and configs describe it, before it is fitted to a model. */
 export interface PortableRequest {
@@ -11,12 +12,16 @@ export interface PortableRequest {
   top_k?: number;
   /** Manual extended thinking, as written for Claude 4.5-era models. */
   thinkingBudget?: number;
+  /** Thinking turned off, as older code writes `thinking: {type: "disabled"}`. */
+  thinkingOff?: boolean;
+  toolChoice?: Anthropic.ToolChoice;
+  tools?: Anthropic.ToolUnion[];
   effort?: 'low' | 'medium' | 'high' | 'xhigh' | 'max';
   inferenceGeo?: 'us' | 'global';
 }
 
-/** Models that reject temperature/top_p/top_k with a 400. Extend from each new model's migration guide. */
-const REJECTS_SAMPLING = ['claude-opus-4-7', 'claude-opus-4-8'];
+/** Models that reject forced tool use (tool_choice "any" or "tool") with a 400. From each model's migration guide. */
+const REJECTS_FORCED_TOOL = ['claude-sonnet-5-5'];
 /** Models that reject inference_geo with a 400 (it exists from the 4.6 generation on). */
 const NO_INFERENCE_GEO = ['claude-opus-4-5', 'claude-sonnet-4-5', 'claude-haiku-4-5', 'claude-opus-4-1'];
 const matches = (list: readonly string[], model: string) => list.some((p) => model === p || model.startsWith(`${p}-`));
@@ -37,16 +42,33 @@ export async function paramsForModel(
     max_tokens: req.max_tokens,
     messages: req.messages,
     ...(req.system !== undefined ? { system: req.system } : {}),
+    ...(req.tools !== undefined ? { tools: req.tools } : {}),
   };
 
-  // Sampling parameters: rejected by Opus 4.7+, and not in this SDK's request type at all.
+  // Sampling parameters: the API version that @anthropic-ai/sdk 1.x sends rejects them on every
+  // model, even at their defaults, and Opus 4.7+ rejects them on any version.
   for (const key of ['temperature', 'top_p', 'top_k'] as const) {
-    if (req[key] !== undefined) {
-      changes.push(
-        matches(REJECTS_SAMPLING, req.model)
-          ? `dropped ${key}: ${req.model} rejects sampling parameters`
-          : `dropped ${key}: not supported by @anthropic-ai/sdk 1.x; steer with the prompt or effort`,
-      );
+    if (req[key] !== undefined) changes.push(`dropped ${key}: rejected under the current API version; steer with the prompt or effort`);
+  }
+
+  if (req.toolChoice !== undefined) {
+    const forced = req.toolChoice.type === 'any' || req.toolChoice.type === 'tool';
+    if (forced && matches(REJECTS_FORCED_TOOL, req.model)) {
+      params.tool_choice = { type: 'auto' };
+      changes.push(`tool_choice "${req.toolChoice.type}" -> "auto": ${req.model} rejects forced tool use; say which tool in the prompt`);
+    } else {
+      params.tool_choice = req.toolChoice;
+    }
+  }
+
+  if (req.thinkingOff) {
+    const off = thinkingOff(caps);
+    if (off?.type === 'between_tools' && (req.effort === 'xhigh' || req.effort === 'max')) {
+      // between_tools is a 400 at xhigh and max effort (Sonnet 5.5): keep the effort, leave thinking adaptive.
+      changes.push(`thinking off -> adaptive on ${req.model}: between_tools is rejected at effort "${req.effort}"`);
+    } else {
+      if (off) params.thinking = off;
+      if (off?.type !== 'disabled') changes.push(`thinking off -> ${off ? off.type : 'omitted'} on ${req.model}`);
     }
   }
 
