@@ -68,7 +68,7 @@ function statusOf(text: string): string | null {
   return s && STATUSES.has(s) ? s : null;
 }
 
-export function cleanQuery(text: string): string {
+export function cleanQuery(text: string, maxWords = MAX_WORDS): string {
   if (typeof text !== 'string') return '';
   let t = unescape(text.slice(0, 5000));
   const status = statusOf(t);
@@ -113,8 +113,8 @@ export function cleanQuery(text: string): string {
     if (/^[a-z_]*(?:exception|error)$/.test(w) && !/_error$/.test(w)) continue;
     push(w);
   }
-  if (type && words.length < MAX_WORDS) push(type);
-  return words.slice(0, MAX_WORDS).join(' ');
+  if (type && words.length < maxWords) push(type);
+  return words.slice(0, maxWords).join(' ');
 }
 
 /**
@@ -129,4 +129,20 @@ export function fallbackQueries(cleaned: string): string[] {
   const longest = [...words].sort((a, b) => b.length - a.length)[0];
   if (words.length > 1 && longest) out.push(longest);
   return [...new Set(out)];
+}
+
+/**
+ * The query /search/ sends to Pagefind for a paste: the cleaned words, ranked by how much they say about the
+ * paste's likely category (`weightOf`, from the classifier), the few most distinctive kept in the paste's order.
+ * Pagefind needs every word on a page, so a 400-character paste becomes the two words (an HTTP status counts as one) that say most,
+ * and results arrive on the first query. Without a weight function, the longest words win.
+ */
+export function distinctiveQuery(text: string, weightOf?: (word: string) => number, max = 2): string {
+  const words = cleanQuery(text, 40).split(/\s+/).filter(Boolean);
+  if (words.length <= max) return words.join(' ');
+  const status = words.find((w) => STATUSES.has(w));
+  const rest = words.filter((w) => w !== status);
+  const score = (w: string) => (weightOf?.(w) ?? 0) + Math.min(w.length, 12) / 100;
+  const keep = new Set([...rest].sort((a, b) => score(b) - score(a)).slice(0, status ? max - 1 : max));
+  return [...(status ? [status] : []), ...rest.filter((w) => keep.has(w))].join(' ');
 }

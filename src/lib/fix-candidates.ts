@@ -1,0 +1,154 @@
+/**
+ * What the paste box and /search/ show for a paste: up to three candidate fixes, each with a confidence and why.
+ *
+ * Order of evidence: a machine-readable code (`error.type`, `error.details.error_code`) decides first, then the
+ * rule table's cause patterns (src/lib/classify-error.ts), then the learned model (src/lib/linear-model.ts) for
+ * everything the rules leave, prose symptom reports above all. When neither a rule nor the model is confident the
+ * result says so (`sure: false`) and the UI offers the symptom tree and the closest chapters instead of a guess.
+ * Pure; the model weights are passed in (the islands load them lazily).
+ */
+import { classifyError, type ErrorMatch } from './classify-error.ts';
+import { loadModel, predict, type LoadedModel, type PackedModel, type Prediction } from './linear-model.ts';
+import { hash, normaliseText, stem, MAX_FEATURE_INPUT } from './text-features.ts';
+
+export interface ClassifierWeights {
+  category: PackedModel;
+  entry: PackedModel;
+  entryCategory: Record<string, string>;
+}
+
+export interface Classifier {
+  category: LoadedModel;
+  entry: LoadedModel;
+  entryCategory: Record<string, string>;
+}
+
+export function loadClassifier(w: ClassifierWeights): Classifier {
+  return { category: loadModel(w.category), entry: loadModel(w.entry), entryCategory: w.entryCategory };
+}
+
+export interface Candidate {
+  category: string;
+  errorId: string;
+  /** 0–1; a code or cause rule is reported as 0.97, a generic status match at the model's own figure. */
+  confidence: number;
+  by: 'code' | 'rule' | 'model';
+  /** Words or the rule that decided it, for display. */
+  why: string[];
+}
+
+export interface Ranking {
+  candidates: Candidate[];
+  /** false: nothing is confident; show the symptom tree and the closest chapters. */
+  sure: boolean;
+  /** What the rule table read out of the paste (facts stay shown whatever the ranking). */
+  match: ErrorMatch | null;
+}
+
+/** Below this top-1 probability the model's answer is shown as "not sure". */
+export const SURE_AT = 0.4;
+const RULE_CONFIDENCE = 0.97;
+const MAX_CANDIDATES = 3;
+
+/** Stem → the word as the reader wrote it, so "why" shows their words, not stems. */
+function surfaceForms(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const raw of normaliseText(text).split(/[^a-z0-9]+/)) if (raw.length >= 2) out.set(stem(raw), out.get(stem(raw)) ?? raw);
+  return out;
+}
+
+/** Feature names (`w:cach`, `b:rate_limit`, `c:obot`) as readable words of the paste. */
+export function readableWhy(features: string[], text: string, limit = 4): string[] {
+  const forms = surfaceForms(text);
+  const shown: string[] = [];
+  const label = (stemmed: string) => {
+    if (/^status\d{3}$/.test(stemmed)) return `HTTP ${stemmed.slice(6)}`;
+    if (stemmed.startsWith('x')) return ''; // placeholders (numbers, ids) never explain anything
+    return forms.get(stemmed) ?? stemmed;
+  };
+  for (const f of features) {
+    let word = '';
+    if (f.startsWith('w:')) word = label(f.slice(2));
+    else if (f.startsWith('b:')) word = f.slice(2).split('_').map(label).filter(Boolean).join(' ');
+    else if (f.startsWith('c:')) {
+      const gram = f.slice(2).replace(/[<>]/g, '');
+      word = [...forms.values()].find((w) => w.includes(gram)) ?? '';
+    }
+    if (word && !shown.some((s) => s.includes(word) || word.includes(s))) shown.push(word);
+    if (shown.length >= limit) break;
+  }
+  return shown;
+}
+
+/** The best entry of `category` for this text (the entry model, restricted to the category's entries). */
+function bestEntry(classifier: Classifier, entries: Prediction[], category: string): Prediction | undefined {
+  return entries.find((p) => classifier.entryCategory[p.label] === category);
+}
+
+export function rankFixes(text: string, classifier: Classifier | null): Ranking {
+  if (typeof text !== 'string') return { candidates: [], sure: false, match: null };
+  const input = text.slice(0, MAX_FEATURE_INPUT * 5);
+  const match = classifyError(input);
+  const candidates: Candidate[] = [];
+  const seen = new Set<string>();
+  const push = (c: Candidate) => {
+    if (seen.has(c.category) || candidates.length >= MAX_CANDIDATES) return;
+    seen.add(c.category);
+    candidates.push(c);
+  };
+
+  const predictions = classifier && input.trim().length >= 3 ? predict(classifier.category, input) : [];
+  const entries = classifier && predictions.length ? predict(classifier.entry, input) : [];
+  const modelCandidate = (p: Prediction): Candidate | null => {
+    const entry = classifier ? bestEntry(classifier, entries, p.label) : undefined;
+    if (!entry) return null;
+    return { category: p.label, errorId: entry.label, confidence: p.probability, by: 'model', why: readableWhy([...p.because, ...entry.because], input) };
+  };
+
+  const top = predictions[0];
+  if (match && match.by !== 'generic') {
+    push({ category: match.category, errorId: match.errorId, confidence: RULE_CONFIDENCE, by: match.by, why: [match.why] });
+  } else if (match) {
+    // Only a status or an error type: the model may know better which cause within (or beyond) it.
+    const modelWins = top && top.probability >= SURE_AT && top.label !== match.category;
+    const generic: Candidate = { category: match.category, errorId: match.errorId, confidence: Math.max(0.5, predictions.find((p) => p.label === match.category)?.probability ?? 0), by: 'code', why: [match.why] };
+    if (modelWins) {
+      const c = modelCandidate(top);
+      if (c) push(c);
+      push(generic);
+    } else {
+      // Within the status's category the model can still name the more specific entry.
+      const specific = classifier ? bestEntry(classifier, entries, match.category) : undefined;
+      push(specific ? { ...generic, errorId: specific.label, why: [match.why, ...readableWhy(specific.because, input, 3)] } : generic);
+    }
+  }
+  for (const p of predictions) {
+    if (candidates.length >= MAX_CANDIDATES) break;
+    const c = modelCandidate(p);
+    if (c) push(c);
+  }
+  const first = candidates[0];
+  const sure = !!first && (first.by !== 'model' || first.confidence >= SURE_AT);
+  return { candidates, sure, match };
+}
+
+/** How strongly a word of the paste points at the ranking's candidate categories (for choosing search terms). */
+export function termWeight(classifier: Classifier | null, ranking: Ranking): (word: string) => number {
+  if (!classifier) return () => 0;
+  const model = classifier.category;
+  const rows = ranking.candidates
+    .map((c) => model.classes.indexOf(c.category))
+    .filter((k) => k >= 0)
+    .map((k) => model.rows[k]!);
+  return (word: string) => {
+    const bucket = hash(`w:${stem(word.toLowerCase())}`) % model.buckets;
+    return rows.reduce((best, row) => Math.max(best, row.get(bucket) ?? 0), 0);
+  };
+}
+
+/** Search hits with the first candidate's category moved ahead (stable otherwise), when the ranking is sure. */
+export function orderResults<T extends { categories: string[] }>(hits: T[], ranking: Ranking): T[] {
+  const top = ranking.sure ? ranking.candidates[0]?.category : undefined;
+  if (!top) return hits;
+  return [...hits.filter((h) => h.categories.includes(top)), ...hits.filter((h) => !h.categories.includes(top))];
+}
