@@ -110,7 +110,7 @@ export function readChapterSymptoms(entries: EntryYaml[], root = '.'): CorpusExa
     let anchor = '';
     let heading = '';
     const body = src.slice(front.length + 8);
-    const re = CORPUS.errorParts ? /^(#{2,3}) (.+)$|<Part kind="(?:symptom|error)">([\s\S]*?)<\/Part>/gm : /^(#{2,3}) (.+)$|<Part kind="symptom">([\s\S]*?)<\/Part>/gm;
+    const re = /^(#{2,3}) (.+)$|<Part kind="symptom">([\s\S]*?)<\/Part>/gm;
     for (const m of body.matchAll(re)) {
       if (m[1] && m[2]) {
         heading = headingText(m[2]);
@@ -142,7 +142,7 @@ export function readCorpus(root = '.'): { examples: CorpusExample[]; dev: DevCas
   const entryBySource = new Map<string, string>();
   for (const e of entries) {
     const self = `entry:${e.id}`;
-    const prose = [e.title, plainProse(e.summary), plainProse(e.cause), ...(CORPUS.diagnose ? [plainProse((e as unknown as { diagnose: string }).diagnose)] : [])];
+    const prose = [e.title, plainProse(e.summary), plainProse(e.cause)];
     for (const text of prose) examples.push({ text, category: e.category, entry: e.id, groups: [self], origin: 'reference', weight: 1 });
     for (const q of [e.message, ...(e.variants ?? [])]) {
       if (!q) continue;
@@ -157,13 +157,12 @@ export function readCorpus(root = '.'): { examples: CorpusExample[]; dev: DevCas
     const thread = threadOf(d.source);
     const quoted = entryBySource.get(thread);
     const entry = quoted && entryCategory.get(quoted) === d.category ? quoted : undefined;
-    examples.push({ text: d.message, category: d.category, groups: [thread], origin: 'dev', weight: CORPUS.devWeight, id: d.id, ...(entry ? { entry } : {}) });
+    examples.push({ text: d.message, category: d.category, groups: [thread], origin: 'dev', weight: 2, id: d.id, ...(entry ? { entry } : {}) });
   }
   return { examples, dev, entries };
 }
 
 
-export const CORPUS = { diagnose: false, devWeight: 2, errorParts: false };
 export const TRAIN = { buckets: 1 << 14, epochs: 30, learningRate: 0.5, l2: 1e-5, seed: 16 } as const;
 export const PACK = { category: 6000, entry: 4000 } as const;
 

@@ -1,6 +1,15 @@
+/**
+ * /search/: a query or a whole pasted error. The box above the results ranks candidate fixes (FixCandidates); the
+ * results come from Pagefind, queried with the paste's most distinctive words for its likely category
+ * (distinctiveQuery), broadened only if that finds nothing, with the first candidate's category moved ahead.
+ * `?q=` is the shareable URL of a paste (capped at MAX_URL_TEXT characters).
+ */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { classifyError } from '../lib/classify-error.ts';
-import { cleanQuery, fallbackQueries } from '../lib/search-query.ts';
+import { orderResults, rankFixes, termWeight, type Classifier } from '../lib/fix-candidates.ts';
+import { classifierReady } from '../lib/load-classifier.ts';
+import { distinctiveQuery, fallbackQueries } from '../lib/search-query.ts';
+import type { RetiredModel } from '../lib/retired-models.ts';
+import FixCandidates, { type FixEntry } from './FixCandidates.tsx';
 
 /** The slice of the Pagefind JS API this page uses (written by the pagefind CLI to /pagefind/pagefind.js). */
 interface PagefindResult {
@@ -20,24 +29,22 @@ interface Pagefind {
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
-interface ErrorTitle {
-  id: string;
-  title: string;
-}
-
 interface Props {
-  /** Error reference titles by id, so a classified paste can be named without loading the reference. */
-  errors: ErrorTitle[];
+  /** The error reference's titles, fixes and chapters (src/lib/paste-props.ts), so candidates can be named. */
+  errors: FixEntry[];
+  retired?: RetiredModel[];
 }
 
 const PAGE = 10;
+/** The address bar keeps at most this much of a paste (the classifier reads no further). */
+export const MAX_URL_TEXT = 2000;
 
 function readQuery(): { q: string; category: string } {
   const params = new URLSearchParams(location.search);
   return { q: params.get('q') ?? '', category: params.get('category') ?? '' };
 }
 
-export default function SearchPage({ errors }: Props) {
+export default function SearchPage({ errors, retired = [] }: Props) {
   const [query, setQuery] = useState('');
   const [category, setCategory] = useState('');
   const [pagefind, setPagefind] = useState<Pagefind | null>(null);
@@ -48,7 +55,10 @@ export default function SearchPage({ errors }: Props) {
   const [searching, setSearching] = useState(false);
   const [used, setUsed] = useState('');
   const listRef = useRef<HTMLOListElement>(null);
-  const titles = useMemo(() => new Map(errors.map((e) => [e.id, e.title])), [errors]);
+  const entries = useMemo(() => new Map(errors.map((e) => [e.id, e])), [errors]);
+  const [classifier, setClassifier] = useState<Classifier | null>(null);
+  // 'loading' until the weights arrive (or fail: then rules alone decide and search still runs).
+  const [model, setModel] = useState<'loading' | 'ready' | 'failed'>('loading');
 
   useEffect(() => {
     const initial = readQuery();
@@ -73,8 +83,23 @@ export default function SearchPage({ errors }: Props) {
     return () => removeEventListener('popstate', onPop);
   }, []);
 
-  const match = useMemo(() => (query.trim().length > 0 ? classifyError(query) : null), [query]);
-  const cleaned = useMemo(() => cleanQuery(query), [query]);
+  const hasQuery = query.trim().length > 0;
+  useEffect(() => {
+    if (hasQuery && model === 'loading' && !classifier)
+      classifierReady().then(
+        (c) => {
+          setClassifier(c);
+          setModel('ready');
+        },
+        () => setModel('failed'),
+      );
+  }, [hasQuery]);
+  const ranking = useMemo(() => (hasQuery ? rankFixes(query, classifier, { retired }) : null), [query, classifier, retired, hasQuery]);
+  // Wait for the model before searching a paste, so the query is built once, from its distinctive words.
+  const cleaned = useMemo(
+    () => (ranking && model !== 'loading' ? distinctiveQuery(query, termWeight(classifier, ranking)) : ''),
+    [query, ranking, model, classifier],
+  );
 
   useEffect(() => {
     if (!pagefind) return;
@@ -97,7 +122,7 @@ export default function SearchPage({ errors }: Props) {
       }
       const data = await Promise.all(found.results.slice(0, PAGE).map((r) => r.data()));
       if (cancelled) return;
-      setResults(data);
+      setResults(ranking ? orderResults(data.map((d) => ({ ...d, categories: d.filters.category ?? [] })), ranking) : data);
       setUsed(usedQuery);
       setTotal(found.results.length);
       setSearching(false);
@@ -107,13 +132,13 @@ export default function SearchPage({ errors }: Props) {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [pagefind, cleaned, category]);
+  }, [pagefind, cleaned, category]); // ranking is derived from the same query as `cleaned`
 
   const update = (q: string, c: string) => {
     setQuery(q);
     setCategory(c);
     const params = new URLSearchParams();
-    if (q) params.set('q', q);
+    if (q) params.set('q', q.slice(0, MAX_URL_TEXT));
     if (c) params.set('category', c);
     history.replaceState(null, '', params.size ? `?${params}` : location.pathname);
   };
@@ -163,24 +188,9 @@ export default function SearchPage({ errors }: Props) {
 
       {loadError && <p class="search-page__error">{loadError}</p>}
 
-      {match && (
-        <section class="search-page__match" aria-labelledby="match-title">
-          <p class="search-page__kicker">This looks like</p>
-          <h2 id="match-title">
-            <a href={`/errors/${match.errorId}/`}>{titles.get(match.errorId) ?? match.errorId}</a>
-          </h2>
-          <p>
-            Category <code>{match.category}</code>
-            {Object.entries(match.facts)
-              .filter(([k]) => k !== 'category')
-              .slice(0, 6)
-              .map(([k, v]) => (
-                <span>
-                  {' · '}
-                  {k}: <code>{String(v)}</code>
-                </span>
-              ))}
-          </p>
+      {ranking && ranking.candidates.length > 0 && (
+        <section class="search-page__match" aria-label="Candidate fixes">
+          <FixCandidates ranking={ranking} entries={entries} />
         </section>
       )}
 
@@ -197,7 +207,7 @@ export default function SearchPage({ errors }: Props) {
         <ol class="search-page__results" ref={listRef}>
           {results.map((r) => (
             <li class="result">
-              <a class="result__link" href={r.url}>
+              <a class="result__link" href={r.url} data-result>
                 {r.meta.title ?? r.url}
               </a>
               {r.filters.category?.[0] && <span class="result__tag">{r.filters.category[0]}</span>}

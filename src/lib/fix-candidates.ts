@@ -10,6 +10,7 @@
 import { classifyError, type ErrorMatch } from './classify-error.ts';
 import { loadModel, predict, type LoadedModel, type PackedModel, type Prediction } from './linear-model.ts';
 import { hash, normaliseText, stem, MAX_FEATURE_INPUT } from './text-features.ts';
+import { findRetired, type RetiredModel } from './retired-models.ts';
 
 export interface ClassifierWeights {
   category: PackedModel;
@@ -43,6 +44,13 @@ export interface Ranking {
   sure: boolean;
   /** What the rule table read out of the paste (facts stay shown whatever the ranking). */
   match: ErrorMatch | null;
+  /** A 404 naming a model the catalogue lists as retired: which, when, and what replaces it. */
+  retired?: RetiredModel;
+}
+
+export interface RankOptions {
+  /** Retired models from the catalogue (src/lib/retired-models.ts), so a 404 for one says so. */
+  retired?: readonly RetiredModel[];
 }
 
 /** Below this top-1 probability the model's answer is shown as "not sure". */
@@ -85,7 +93,7 @@ function bestEntry(classifier: Classifier, entries: Prediction[], category: stri
   return entries.find((p) => classifier.entryCategory[p.label] === category);
 }
 
-export function rankFixes(text: string, classifier: Classifier | null): Ranking {
+export function rankFixes(text: string, classifier: Classifier | null, options: RankOptions = {}): Ranking {
   if (typeof text !== 'string') return { candidates: [], sure: false, match: null };
   const input = text.slice(0, MAX_FEATURE_INPUT * 5);
   const match = classifyError(input);
@@ -122,14 +130,24 @@ export function rankFixes(text: string, classifier: Classifier | null): Ranking 
       push(specific ? { ...generic, errorId: specific.label, why: [match.why, ...readableWhy(specific.because, input, 3)] } : generic);
     }
   }
-  for (const p of predictions) {
+  // A machine-readable code is the answer: no alternatives beside it.
+  for (const p of match?.by === 'code' ? [] : predictions) {
     if (candidates.length >= MAX_CANDIDATES) break;
     const c = modelCandidate(p);
     if (c) push(c);
   }
+  // A not-found for a model the catalogue says has retired: the retirement page, with when and what replaces it.
+  const pastedModel = match?.facts.model;
+  const retired = typeof pastedModel === 'string' && options.retired ? findRetired(options.retired, pastedModel) : undefined;
+  if (retired && match && (match.category === 'model-not-found-or-deprecated' || match.facts.status === 404)) {
+    const i = candidates.findIndex((c) => c.category === 'model-not-found-or-deprecated');
+    if (i >= 0) candidates.splice(i, 1);
+    candidates.unshift({ category: 'model-not-found-or-deprecated', errorId: 'model-retired', confidence: RULE_CONFIDENCE, by: 'rule', why: [`${retired.name} retired ${retired.retired}`] });
+    candidates.splice(MAX_CANDIDATES);
+  }
   const first = candidates[0];
   const sure = !!first && (first.by !== 'model' || first.confidence >= SURE_AT);
-  return { candidates, sure, match };
+  return { candidates, sure, match, ...(retired ? { retired } : {}) };
 }
 
 /** How strongly a word of the paste points at the ranking's candidate categories (for choosing search terms). */

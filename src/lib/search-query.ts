@@ -146,3 +146,9 @@ export function distinctiveQuery(text: string, weightOf?: (word: string) => numb
   const keep = new Set([...rest].sort((a, b) => score(b) - score(a)).slice(0, status ? max - 1 : max));
   return [...(status ? [status] : []), ...rest.filter((w) => keep.has(w))].join(' ');
 }
+
+/** A paste as the `?q=` of a link: at most `max` characters, lone surrogates (binary junk) replaced so encoding never throws. */
+export function searchHref(text: string, max = 2000): string {
+  const safe = text.slice(0, max).replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  return `/search/?q=${encodeURIComponent(safe)}`;
+}
