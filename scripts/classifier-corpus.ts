@@ -100,7 +100,8 @@ export function readChapterSymptoms(entries: EntryYaml[], root = '.'): CorpusExa
     const src = readFileSync(join(dir, file), 'utf8');
     const front = /^---\n([\s\S]*?)\n---/.exec(src)?.[1] ?? '';
     const meta = (parse(front) ?? {}) as { symptoms?: string[]; errors?: string[] };
-    const chapterCategory = majority((meta.errors ?? []).map((id) => byCategory.get(id)).filter((c): c is string => !!c));
+    // A chapter lists its main error first; sections no entry links to take that error's category.
+    const chapterCategory = (meta.errors ?? []).map((id) => byCategory.get(id)).find((c): c is string => !!c);
     const linked = entries.filter((e) => e.chapter.startsWith(`/guide/${slug}/`));
     const fallback = chapterCategory ?? majority(linked.map((e) => e.category));
     if (fallback) {
