@@ -22,7 +22,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { readCorpus, threadOf, trainWeights, type CorpusExample, type DevCase } from './classifier-corpus.ts';
 import { loadClassifier, orderResults, rankFixes, termWeight, type Ranking } from '../src/lib/fix-candidates.ts';
-import { distinctiveQuery } from '../src/lib/search-query.ts';
+import { distinctiveQuery, RESULTS_PAGE, SEARCH_TERMS } from '../src/lib/search-query.ts';
 import { hash } from '../src/lib/text-features.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../tests/e2e/support/chromium-path.ts';
 import { serve } from './serve.mjs';
@@ -35,6 +35,8 @@ const arg = (name: string): string | undefined => {
 const dist = resolve(arg('--dist') ?? process.env.EVAL_DIST ?? 'dist');
 const withSearch = !args.includes('--no-search');
 const FOLDS = Number(arg('--folds') ?? 10);
+const TERMS = Number(arg('--terms') ?? SEARCH_TERMS);
+const SHOWN = Number(arg('--shown') ?? RESULTS_PAGE);
 const TARGET_ANY = 0.95;
 const TARGET_FIRST = 0.85;
 
@@ -80,7 +82,7 @@ function score(cases: DevCase[], threads: Set<string>): Scored[] {
   const classifier = trainWithout(threads);
   return cases.map((c) => {
     const ranking = rankFixes(c.message, classifier);
-    return { c, ranking, query: distinctiveQuery(c.message, termWeight(classifier, ranking)) };
+    return { c, ranking, query: distinctiveQuery(c.message, termWeight(classifier, ranking), TERMS) };
   });
 }
 
@@ -112,7 +114,7 @@ async function searchAll(queries: string[]): Promise<Hit[][]> {
   try {
     const page = await browser.newPage();
     await page.goto(`${server.url}/`);
-    const raw = await page.evaluate(async (qs: string[]) => {
+    const raw = await page.evaluate(async ([qs, shown]: [string[], number]) => {
       interface PFData {
         url: string;
         filters: Record<string, string[]>;
@@ -137,10 +139,10 @@ async function searchAll(queries: string[]): Promise<Hit[][]> {
           results = (await pf.search(t)).results;
           if (results.length) break;
         }
-        out.push(await Promise.all(results.slice(0, 10).map((x) => x.data())));
+        out.push(await Promise.all(results.slice(0, shown).map((x) => x.data())));
       }
       return out;
-    }, queries);
+    }, [queries, SHOWN] as [string[], number]);
     return raw.map((hits) =>
       hits.map((h) => ({ url: h.url, categories: h.filters.category ?? [], scored: categoriesOf(h.url, h.filters) })),
     );

@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { orderResults, rankFixes, termWeight, type Classifier } from '../lib/fix-candidates.ts';
 import { classifierReady } from '../lib/load-classifier.ts';
-import { distinctiveQuery, fallbackQueries } from '../lib/search-query.ts';
+import { distinctiveQuery, fallbackQueries, RESULTS_PAGE, SEARCH_TERMS } from '../lib/search-query.ts';
 import type { RetiredModel } from '../lib/retired-models.ts';
 import FixCandidates, { type FixEntry } from './FixCandidates.tsx';
 
@@ -35,7 +35,6 @@ interface Props {
   retired?: RetiredModel[];
 }
 
-const PAGE = 10;
 /** The address bar keeps at most this much of a paste (the classifier reads no further). */
 export const MAX_URL_TEXT = 2000;
 
@@ -55,6 +54,12 @@ export default function SearchPage({ errors, retired = [] }: Props) {
   const [searching, setSearching] = useState(false);
   const [used, setUsed] = useState('');
   const listRef = useRef<HTMLOListElement>(null);
+  const handles = useRef<PagefindResult[]>([]);
+  const showMore = async () => {
+    const from = results?.length ?? 0;
+    const more = await Promise.all(handles.current.slice(from, from + RESULTS_PAGE).map((r) => r.data()));
+    setResults([...(results ?? []), ...more]);
+  };
   const entries = useMemo(() => new Map(errors.map((e) => [e.id, e])), [errors]);
   const [classifier, setClassifier] = useState<Classifier | null>(null);
   // 'loading' until the weights arrive (or fail: then rules alone decide and search still runs).
@@ -68,7 +73,8 @@ export default function SearchPage({ errors, retired = [] }: Props) {
     const bundle = new URL('/pagefind/pagefind.js', location.origin).href;
     import(/* @vite-ignore */ bundle)
       .then(async (pf: Pagefind) => {
-        await pf.options({ excerptLength: 24 });
+        // Main thread: a two-word query over this index takes milliseconds, and the worker file would be 12 kB more to fetch.
+        await pf.options({ excerptLength: 24, noWorker: true });
         setPagefind(pf);
         const filters = await pf.filters();
         setCategories(filters.category ?? {});
@@ -97,7 +103,7 @@ export default function SearchPage({ errors, retired = [] }: Props) {
   const ranking = useMemo(() => (hasQuery ? rankFixes(query, classifier, { retired }) : null), [query, classifier, retired, hasQuery]);
   // Wait for the model before searching a paste, so the query is built once, from its distinctive words.
   const cleaned = useMemo(
-    () => (ranking && model !== 'loading' ? distinctiveQuery(query, termWeight(classifier, ranking)) : ''),
+    () => (ranking && model !== 'loading' ? distinctiveQuery(query, termWeight(classifier, ranking), SEARCH_TERMS) : ''),
     [query, ranking, model, classifier],
   );
 
@@ -120,14 +126,16 @@ export default function SearchPage({ errors, retired = [] }: Props) {
         found = await pagefind.search(broader, { filters });
         usedQuery = broader;
       }
-      const data = await Promise.all(found.results.slice(0, PAGE).map((r) => r.data()));
+      // Each result's data is a fragment download: fetch a page at a time (the rest on "Show more").
+      const data = await Promise.all(found.results.slice(0, RESULTS_PAGE).map((r) => r.data()));
       if (cancelled) return;
+      handles.current = found.results;
       setResults(ranking ? orderResults(data.map((d) => ({ ...d, categories: d.filters.category ?? [] })), ranking) : data);
       setUsed(usedQuery);
       setTotal(found.results.length);
       setSearching(false);
     };
-    const timer = setTimeout(run, 120);
+    const timer = setTimeout(run, 80);
     return () => {
       cancelled = true;
       clearTimeout(timer);
@@ -226,6 +234,11 @@ export default function SearchPage({ errors, retired = [] }: Props) {
             </li>
           ))}
         </ol>
+      )}
+      {results && total > results.length && (
+        <button type="button" class="search-page__more" onClick={showMore}>
+          Show more results ({total - results.length} left)
+        </button>
       )}
     </div>
   );

@@ -8,8 +8,8 @@
  * Pure; the model weights are passed in (the islands load them lazily).
  */
 import { classifyError, type ErrorMatch } from './classify-error.ts';
-import { loadModel, predict, type LoadedModel, type PackedModel, type Prediction } from './linear-model.ts';
-import { hash, normaliseText, stem, MAX_FEATURE_INPUT } from './text-features.ts';
+import { explainLabel, loadModel, predictVector, type LoadedModel, type PackedModel, type Prediction } from './linear-model.ts';
+import { hash, normaliseText, stem, vectorise, MAX_FEATURE_INPUT } from './text-features.ts';
 import { findRetired, type RetiredModel } from './retired-models.ts';
 
 export interface ClassifierWeights {
@@ -105,12 +105,14 @@ export function rankFixes(text: string, classifier: Classifier | null, options: 
     candidates.push(c);
   };
 
-  const predictions = classifier && input.trim().length >= 3 ? predict(classifier.category, input) : [];
-  const entries = classifier && predictions.length ? predict(classifier.entry, input) : [];
+  // One feature vector for both models (same bucket count); only the likeliest classes are explained.
+  const x = classifier && input.trim().length >= 3 ? vectorise(input, classifier.category.buckets) : null;
+  const predictions = classifier && x ? predictVector(classifier.category, x, MAX_CANDIDATES + 1) : [];
+  const entries = classifier && x ? predictVector(classifier.entry, x, 0) : [];
   const modelCandidate = (p: Prediction): Candidate | null => {
     const entry = classifier ? bestEntry(classifier, entries, p.label) : undefined;
     if (!entry) return null;
-    return { category: p.label, errorId: entry.label, confidence: p.probability, by: 'model', why: readableWhy([...p.because, ...entry.because], input) };
+    return { category: p.label, errorId: entry.label, confidence: p.probability, by: 'model', why: readableWhy([...p.because, ...explainLabel(classifier!.entry, x!, entry.label)], input) };
   };
 
   const top = predictions[0];
@@ -127,7 +129,7 @@ export function rankFixes(text: string, classifier: Classifier | null, options: 
     } else {
       // Within the status's category the model can still name the more specific entry.
       const specific = classifier ? bestEntry(classifier, entries, match.category) : undefined;
-      push(specific ? { ...generic, errorId: specific.label, why: [match.why, ...readableWhy(specific.because, input, 3)] } : generic);
+      push(specific ? { ...generic, errorId: specific.label, why: [match.why, ...readableWhy(explainLabel(classifier!.entry, x!, specific.label), input, 3)] } : generic);
     }
   }
   // A machine-readable code is the answer: no alternatives beside it.

@@ -166,9 +166,12 @@ export interface LoadedModel {
   bias: number[];
   /** bucket → weight, one map per class */
   rows: Map<number, number>[];
+  /** bucket → [class, weight, class, weight, …]: one lookup per feature when scoring */
+  byBucket: Map<number, number[]>;
 }
 
 export function loadModel(packed: PackedModel): LoadedModel {
+  const byBucket = new Map<number, number[]>();
   const rows = packed.classes.map((_c, k) => {
     const m = new Map<number, number>();
     let b = 0;
@@ -176,40 +179,58 @@ export function loadModel(packed: PackedModel): LoadedModel {
     const rq = packed.q[k] ?? [];
     for (let i = 0; i < ri.length; i++) {
       b += ri[i]!;
-      m.set(b, rq[i]! * packed.scale);
+      const w = rq[i]! * packed.scale;
+      m.set(b, w);
+      const list = byBucket.get(b);
+      if (list) list.push(k, w);
+      else byBucket.set(b, [k, w]);
     }
     return m;
   });
-  return { buckets: packed.buckets, classes: packed.classes, bias: packed.bias, rows };
+  return { buckets: packed.buckets, classes: packed.classes, bias: packed.bias, rows, byBucket };
 }
 
-/** Works on the full-precision weights too (cross-validation skips packing-free shortcuts: it packs like the build). */
 export interface Prediction {
   label: string;
   probability: number;
-  /** The features that raised this class's score most, strongest first (feature strings from text-features). */
+  /** The features that raised this class's score most, strongest first (feature strings from text-features);
+   *  filled for the `explain` most likely classes only. */
   because: string[];
 }
 
-export function predict(model: LoadedModel, text: string): Prediction[] {
-  const x = vectorise(text, model.buckets);
-  const scores = model.classes.map((_c, k) => {
-    let s = model.bias[k] ?? 0;
-    const row = model.rows[k]!;
-    for (let f = 0; f < x.buckets.length; f++) s += (row.get(x.buckets[f]!) ?? 0) * x.values[f]!;
-    return s;
-  });
+/** Every class with its probability, most likely first; the `explain` most likely also say why. */
+export function predictVector(model: LoadedModel, x: Vector, explain = 3): Prediction[] {
+  const scores = [...model.bias];
+  for (let f = 0; f < x.buckets.length; f++) {
+    const list = model.byBucket.get(x.buckets[f]!);
+    if (!list) continue;
+    const v = x.values[f]!;
+    for (let i = 0; i < list.length; i += 2) scores[list[i]!]! += list[i + 1]! * v;
+  }
   const p = softmax(scores);
-  return model.classes
-    .map((label, k) => {
-      const row = model.rows[k]!;
-      const contributions = x.buckets
-        .map((b, f) => ({ name: x.names[f]!, c: (row.get(b) ?? 0) * x.values[f]! }))
-        .filter((c) => c.c > 0)
-        .sort((a, b) => b.c - a.c)
-        .slice(0, 8)
-        .map((c) => c.name);
-      return { label, probability: Number.isFinite(p[k]) ? p[k]! : 0, because: contributions };
-    })
+  const ranked = model.classes
+    .map((label, k) => ({ label, k, probability: Number.isFinite(p[k]) ? p[k]! : 0, because: [] as string[] }))
     .sort((a, b) => b.probability - a.probability || a.label.localeCompare(b.label));
+  for (const r of ranked.slice(0, explain)) r.because = explain_(model, x, r.k);
+  return ranked.map(({ label, probability, because }) => ({ label, probability, because }));
+}
+
+function explain_(model: LoadedModel, x: Vector, k: number): string[] {
+  const row = model.rows[k];
+  if (!row) return [];
+  return x.buckets
+    .map((b, f) => ({ name: x.names[f]!, c: (row.get(b) ?? 0) * x.values[f]! }))
+    .filter((c) => c.c > 0)
+    .sort((a, b) => b.c - a.c)
+    .slice(0, 8)
+    .map((c) => c.name);
+}
+
+/** The features that raised `label`'s score most for this vector. */
+export function explainLabel(model: LoadedModel, x: Vector, label: string): string[] {
+  return explain_(model, x, model.classes.indexOf(label));
+}
+
+export function predict(model: LoadedModel, text: string, explain = 3): Prediction[] {
+  return predictVector(model, vectorise(text, model.buckets), explain);
 }

@@ -133,18 +133,18 @@ export function fallbackQueries(cleaned: string): string[] {
 
 /**
  * The query /search/ sends to Pagefind for a paste: the cleaned words, ranked by how much they say about the
- * paste's likely category (`weightOf`, from the classifier), the few most distinctive kept in the paste's order.
- * Pagefind needs every word on a page, so a 400-character paste becomes the two words (an HTTP status counts as one) that say most,
- * and results arrive on the first query. Without a weight function, the longest words win.
+ * paste's likely category (`weightOf`, from the classifier), the `max` most distinctive kept in the paste's order.
+ * Pagefind needs every word on a page and fetches one index chunk per word, so a 400-character paste becomes one or
+ * two words that say most, and results arrive on the first query with little to download. An HTTP status is left
+ * out when there are other words (the box above the results already reads it). Without weights, longer words win.
  */
 export function distinctiveQuery(text: string, weightOf?: (word: string) => number, max = 2): string {
-  const words = cleanQuery(text, 40).split(/\s+/).filter(Boolean);
+  const all = cleanQuery(text, 40).split(/\s+/).filter(Boolean);
+  const words = all.length > 1 ? all.filter((w) => !STATUSES.has(w)) : all;
   if (words.length <= max) return words.join(' ');
-  const status = words.find((w) => STATUSES.has(w));
-  const rest = words.filter((w) => w !== status);
   const score = (w: string) => (weightOf?.(w) ?? 0) + Math.min(w.length, 12) / 100;
-  const keep = new Set([...rest].sort((a, b) => score(b) - score(a)).slice(0, status ? max - 1 : max));
-  return [...(status ? [status] : []), ...rest.filter((w) => keep.has(w))].join(' ');
+  const keep = new Set([...words].sort((a, b) => score(b) - score(a)).slice(0, max));
+  return words.filter((w) => keep.has(w)).join(' ');
 }
 
 /** A paste as the `?q=` of a link: at most `max` characters, lone surrogates (binary junk) replaced so encoding never throws. */
@@ -152,3 +152,7 @@ export function searchHref(text: string, max = 2000): string {
   const safe = text.slice(0, max).replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
   return `/search/?q=${encodeURIComponent(safe)}`;
 }
+
+/** Words of a paste sent to Pagefind (distinctiveQuery), and results fetched per page: both bound the download. */
+export const SEARCH_TERMS = 2;
+export const RESULTS_PAGE = 5;
