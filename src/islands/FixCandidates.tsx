@@ -70,8 +70,9 @@ export default function FixCandidates({ ranking, entries }: Props) {
     const seen = new Set<string>();
     const chapters = candidates.flatMap((c) => {
       const e = entries.get(c.errorId);
-      if (!e || seen.has(e.chapter)) return [];
-      seen.add(e.chapter);
+      const chapter = e?.chapter.replace(/#.*$/, '');
+      if (!e || !chapter || seen.has(chapter)) return [];
+      seen.add(chapter);
       return [{ c, e }];
     });
     return (

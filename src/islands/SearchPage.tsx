@@ -171,7 +171,7 @@ export default function SearchPage({ errors, retired = [] }: Props) {
         </label>
         <textarea
           id="search-input"
-          rows={query.length > 80 ? 4 : 1}
+          rows={query.length > 40 ? 4 : 1}
           value={query}
           placeholder="e.g. prompt is too long, 429 output tokens per minute, cache never hits"
           onInput={(e) => update((e.target as HTMLTextAreaElement).value, category)}

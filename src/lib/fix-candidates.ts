@@ -156,10 +156,11 @@ export function rankFixes(text: string, classifier: Classifier | null, options: 
 export function termWeight(classifier: Classifier | null, ranking: Ranking): (word: string) => number {
   if (!classifier) return () => 0;
   const model = classifier.category;
-  const rows = ranking.candidates
-    .map((c) => model.classes.indexOf(c.category))
-    .filter((k) => k >= 0)
-    .map((k) => model.rows[k]!);
+  // Sure: words that point at the candidates. Not sure: words that point anywhere (informative words), since the
+  // candidates' own vocabulary would steer the search toward a guess.
+  const rows = ranking.sure
+    ? ranking.candidates.map((c) => model.classes.indexOf(c.category)).filter((k) => k >= 0).map((k) => model.rows[k]!)
+    : model.rows;
   return (word: string) => {
     const bucket = hash(`w:${stem(word.toLowerCase())}`) % model.buckets;
     return rows.reduce((best, row) => Math.max(best, row.get(bucket) ?? 0), 0);

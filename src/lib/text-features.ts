@@ -49,6 +49,12 @@ export function normaliseText(input: string): string {
 
 /** Light suffix folding (not a full stemmer: enough that cached/caching/caches meet). */
 export function stem(w: string): string {
+  // A final silent e goes too, so cache / caches / cached / caching all meet at "cach".
+  const s = stemSuffix(w);
+  return s.length > 4 && s.endsWith('e') ? s.slice(0, -1) : s;
+}
+
+function stemSuffix(w: string): string {
   if (w.length <= 4) return w;
   for (const [suffix, keep] of [
     ['ational', 'ate'], ['ization', 'ize'], ['isation', 'ize'], ['ising', 'ize'], ['izing', 'ize'], ['ised', 'ize'],
