@@ -56,6 +56,7 @@ export interface RankOptions {
 /** Below this top-1 probability the model's answer is shown as "not sure". */
 export const SURE_AT = 0.4;
 const RULE_CONFIDENCE = 0.97;
+const ALTERNATIVE_AT = 0.05;
 const MAX_CANDIDATES = 3;
 
 /** Stem → the word as the reader wrote it, so "why" shows their words, not stems. */
@@ -135,6 +136,8 @@ export function rankFixes(text: string, classifier: Classifier | null, options: 
   // A machine-readable code is the answer: no alternatives beside it.
   for (const p of match?.by === 'code' ? [] : predictions) {
     if (candidates.length >= MAX_CANDIDATES) break;
+    // Beside a rule's answer, an alternative the model gives a few percent is noise, not a candidate.
+    if (candidates.length > 0 && candidates[0]!.by !== 'model' && p.probability < ALTERNATIVE_AT) break;
     const c = modelCandidate(p);
     if (c) push(c);
   }
