@@ -33,11 +33,11 @@ function confidence(c: Candidate): string {
   return Number.isFinite(p) ? `${p}% likely` : 'unsure';
 }
 
-function Why({ c }: { c: Candidate }) {
+function Why({ c, unsure = false }: { c: Candidate; unsure?: boolean }) {
   if (c.why.length === 0) return null;
   return (
     <p class="fix__why">
-      {c.by === 'model' ? 'Words that decided it: ' : 'Matched: '}
+      {c.by !== 'model' ? 'Matched: ' : unsure ? 'Nearest words: ' : 'Words that decided it: '}
       {c.why.map((w, i) => (
         <>
           {i > 0 && ', '}
@@ -86,7 +86,7 @@ export default function FixCandidates({ ranking, entries }: Props) {
           {chapters.map(({ c, e }) => (
             <li data-candidate={c.category}>
               <a href={e.chapter}>{e.chapterTitle}</a> <span class="fix__meta">{categoryLabel(c.category)} · {confidence(c)}</span>
-              <Why c={c} />
+              <Why c={c} unsure />
             </li>
           ))}
         </ul>

@@ -124,7 +124,7 @@ describe('islands render hostile input safely', () => {
       }),
       { numRuns: 400 },
     );
-  });
+  }, 30_000);
 
   it('Calculator: any query string renders finite figures and messages, with no injected markup', () => {
     const key = fc.constantFrom('models', 'input', 'cached', 'output', 'hit', 'ttl', 'perDay', 'perMonth', 'batch', 'geo', 'mix', 'ref');
