@@ -167,7 +167,7 @@ export default function SearchPage({ errors, retired = [] }: Props) {
     <div class="search-page" onKeyDown={onKeyDown}>
       <form role="search" onSubmit={(e) => e.preventDefault()}>
         <label for="search-input" class="search-page__label">
-          Search the guide, or paste an error message
+          Search the guide, paste an error message or describe a symptom
         </label>
         <textarea
           id="search-input"
