@@ -264,7 +264,8 @@ describe('the error reference has an entry for every id the classifier can retur
       if (!existsSync(entry)) expect(PENDING_ERROR_IDS).toContain(id);
       const file = existsSync(entry) ? entry : pending;
       expect(existsSync(file), `no content/errors/${id}.yaml`).toBe(true);
-      if (PENDING_ERROR_IDS.includes(id)) expect(categoryIn(file)).toBe(categoryIn(pending));
+      // Once the entry has landed, the rule's category must be the entry's (the stand-in may then be deleted).
+      if (PENDING_ERROR_IDS.includes(id) && existsSync(pending)) expect(categoryIn(file)).toBe(categoryIn(pending));
     });
   }
 });
