@@ -7,6 +7,7 @@ import markdownExport from './scripts/markdown-export.mjs';
 import islandStyle from './scripts/island-style.mjs';
 import { satteri } from '@astrojs/markdown-satteri';
 import { tableScroll } from './scripts/table-scroll.mjs';
+import { classifierWeights } from './scripts/classifier-plugin.ts';
 
 // The canonical origin is only used for the sitemap, canonical links and social cards.
 // Set SITE_URL when deploying; the default keeps local builds self-contained.
@@ -35,5 +36,7 @@ export default defineConfig({
       styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
     },
   },
+  // The error classifier is trained from content/ at build time (virtual:classifier-weights).
+  vite: { plugins: [classifierWeights()] },
   devToolbar: { enabled: false },
 });

@@ -1,10 +1,12 @@
 import { defineConfig } from 'vitest/config';
+import { classifierWeights } from './scripts/classifier-plugin.ts';
 
 // Two projects: fast pure-logic tests, and browser tests that need `npm run build` first.
 export default defineConfig({
   test: {
     projects: [
       {
+        plugins: [classifierWeights()],
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],

@@ -1,46 +1,45 @@
 /**
- * Paste an error: classifies the text as it is typed or pasted (src/lib/classify-error.ts) and shows the
- * matching error-reference entry, what was read from the paste, and the fix in one line; when nothing matches,
- * links to the search page with a cleaned query. Hydrate with `client:visible`.
- * Small on purpose: no zod, no YAML; the page passes the few fields it needs.
+ * Paste an error: ranks candidate fixes for the text as it is typed or pasted (src/lib/fix-candidates.ts: codes,
+ * rules, then the learned model, whose weights load on the first keystroke) and shows them with FixCandidates;
+ * when nothing matches, links to the search page. Hydrate with `client:visible`.
+ * Small on purpose: no zod, no YAML; the page passes the few fields it needs (src/lib/paste-props.ts).
  */
-import { useMemo, useState } from 'preact/hooks';
-import { classifyError } from '../lib/classify-error.ts';
-import { describeMatch } from '../lib/describe-match.ts';
-import { cleanQuery } from '../lib/search-query.ts';
-import { categoryLabel } from '../lib/error-labels.ts';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { rankFixes, type Classifier } from '../lib/fix-candidates.ts';
+import { classifierReady } from '../lib/load-classifier.ts';
+import { cleanQuery, searchHref } from '../lib/search-query.ts';
+import type { RetiredModel } from '../lib/retired-models.ts';
+import FixCandidates, { type FixEntry } from './FixCandidates.tsx';
 import './PasteBox.css';
 
-export interface PasteBoxError {
-  id: string;
-  title: string;
-  /** One-line fix (the entry's `fixSummary`). */
-  fix: string;
-}
-
 interface Props {
-  errors: PasteBoxError[];
+  errors: FixEntry[];
+  retired?: RetiredModel[];
   /** Id prefix, so two boxes on one page keep unique ids. */
   idPrefix?: string;
 }
 
-export default function PasteBox({ errors, idPrefix = 'paste' }: Props) {
+export default function PasteBox({ errors, retired = [], idPrefix = 'paste' }: Props) {
   const [text, setText] = useState('');
-  const byId = useMemo(() => new Map(errors.map((e) => [e.id, e])), [errors]);
+  const [classifier, setClassifier] = useState<Classifier | null>(null);
+  const entries = useMemo(() => new Map(errors.map((e) => [e.id, e])), [errors]);
   const trimmed = text.trim();
-  const match = useMemo(() => (trimmed ? classifyError(trimmed) : null), [trimmed]);
-  const entry = match ? byId.get(match.errorId) : undefined;
-  const query = useMemo(() => (trimmed && !entry ? cleanQuery(trimmed) : ''), [trimmed, entry]);
+  useEffect(() => {
+    if (trimmed && !classifier) classifierReady().then(setClassifier, () => undefined);
+  }, [trimmed !== '', classifier]);
+  const ranking = useMemo(() => (trimmed ? rankFixes(trimmed, classifier, { retired }) : null), [trimmed, classifier, retired]);
+  const query = useMemo(() => (trimmed && !ranking?.candidates.length ? cleanQuery(trimmed) : ''), [trimmed, ranking]);
   const inputId = `${idPrefix}-input`;
   const hintId = `${idPrefix}-hint`;
 
   return (
     <div class="paste-box">
       <label for={inputId} class="paste-box__label">
-        Paste an error message
+        Paste an error message or describe the symptom
       </label>
       <p id={hintId} class="paste-box__hint">
-        The whole thing is fine: JSON bodies, SDK exceptions, LiteLLM or Claude Code output. Nothing leaves your browser.
+        The whole thing is fine: JSON bodies, SDK exceptions, LiteLLM or Claude Code output, or a sentence like “prompt
+        caching never hits”. Nothing leaves your browser.
       </p>
       <textarea
         id={inputId}
@@ -52,29 +51,18 @@ export default function PasteBox({ errors, idPrefix = 'paste' }: Props) {
         onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)}
       />
       <div class="paste-box__result" aria-live="polite" aria-atomic="true">
-        {match && entry ? (
-          <div class="paste-box__match" data-error-id={entry.id}>
-            <p class="paste-box__kicker">
-              Looks like: <span class="paste-box__category">{categoryLabel(match.category)}</span>
-            </p>
-            <p class="paste-box__title">
-              <a href={`/errors/${entry.id}/`}>{entry.title}</a>
-            </p>
-            {describeMatch(match) && <p class="paste-box__facts">{describeMatch(match)}</p>}
-            <p class="paste-box__fix">
-              <strong>Fix:</strong> {entry.fix}
-            </p>
+        {ranking && ranking.candidates.length > 0 ? (
+          <>
+            <FixCandidates ranking={ranking} entries={entries} />
             <p class="paste-box__more">
-              <a href={`/errors/${entry.id}/`}>Cause, checks and the full fix</a>
+              <a href={searchHref(trimmed)}>Search the guide for this</a>
             </p>
-          </div>
+          </>
         ) : trimmed ? (
           <p class="paste-box__none">
             No error in the reference matches this text.{' '}
             {query ? (
-              <a href={`/search/?q=${encodeURIComponent(query)}`}>
-                Search the guide for “{query}”
-              </a>
+              <a href={searchHref(query)}>Search the guide for “{query}”</a>
             ) : (
               <a href="/search/">Search the guide</a>
             )}

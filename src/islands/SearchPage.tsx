@@ -1,6 +1,15 @@
+/**
+ * /search/: a query or a whole pasted error. The box above the results ranks candidate fixes (FixCandidates); the
+ * results come from Pagefind, queried with the paste's most distinctive words for its likely category
+ * (distinctiveQuery), broadened only if that finds nothing, with the first candidate's category moved ahead.
+ * `?q=` is the shareable URL of a paste (capped at MAX_URL_TEXT characters).
+ */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { classifyError } from '../lib/classify-error.ts';
-import { cleanQuery, fallbackQueries } from '../lib/search-query.ts';
+import { orderResults, rankFixes, termWeight, type Classifier } from '../lib/fix-candidates.ts';
+import { classifierReady } from '../lib/load-classifier.ts';
+import { distinctiveQuery, fallbackQueries, RESULTS_PAGE, SEARCH_TERMS } from '../lib/search-query.ts';
+import type { RetiredModel } from '../lib/retired-models.ts';
+import FixCandidates, { type FixEntry } from './FixCandidates.tsx';
 
 /** The slice of the Pagefind JS API this page uses (written by the pagefind CLI to /pagefind/pagefind.js). */
 interface PagefindResult {
@@ -20,24 +29,21 @@ interface Pagefind {
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
-interface ErrorTitle {
-  id: string;
-  title: string;
-}
-
 interface Props {
-  /** Error reference titles by id, so a classified paste can be named without loading the reference. */
-  errors: ErrorTitle[];
+  /** The error reference's titles, fixes and chapters (src/lib/paste-props.ts), so candidates can be named. */
+  errors: FixEntry[];
+  retired?: RetiredModel[];
 }
 
-const PAGE = 10;
+/** The address bar keeps at most this much of a paste (the classifier reads no further). */
+export const MAX_URL_TEXT = 2000;
 
 function readQuery(): { q: string; category: string } {
   const params = new URLSearchParams(location.search);
   return { q: params.get('q') ?? '', category: params.get('category') ?? '' };
 }
 
-export default function SearchPage({ errors }: Props) {
+export default function SearchPage({ errors, retired = [] }: Props) {
   const [query, setQuery] = useState('');
   const [category, setCategory] = useState('');
   const [pagefind, setPagefind] = useState<Pagefind | null>(null);
@@ -48,7 +54,16 @@ export default function SearchPage({ errors }: Props) {
   const [searching, setSearching] = useState(false);
   const [used, setUsed] = useState('');
   const listRef = useRef<HTMLOListElement>(null);
-  const titles = useMemo(() => new Map(errors.map((e) => [e.id, e.title])), [errors]);
+  const handles = useRef<PagefindResult[]>([]);
+  const showMore = async () => {
+    const from = results?.length ?? 0;
+    const more = await Promise.all(handles.current.slice(from, from + RESULTS_PAGE).map((r) => r.data()));
+    setResults([...(results ?? []), ...more]);
+  };
+  const entries = useMemo(() => new Map(errors.map((e) => [e.id, e])), [errors]);
+  const [classifier, setClassifier] = useState<Classifier | null>(null);
+  // 'loading' until the weights arrive (or fail: then rules alone decide and search still runs).
+  const [model, setModel] = useState<'loading' | 'ready' | 'failed'>('loading');
 
   useEffect(() => {
     const initial = readQuery();
@@ -58,7 +73,8 @@ export default function SearchPage({ errors }: Props) {
     const bundle = new URL('/pagefind/pagefind.js', location.origin).href;
     import(/* @vite-ignore */ bundle)
       .then(async (pf: Pagefind) => {
-        await pf.options({ excerptLength: 24 });
+        // Main thread: a two-word query over this index takes milliseconds, and the worker file would be 12 kB more to fetch.
+        await pf.options({ excerptLength: 24, noWorker: true });
         setPagefind(pf);
         const filters = await pf.filters();
         setCategories(filters.category ?? {});
@@ -73,8 +89,23 @@ export default function SearchPage({ errors }: Props) {
     return () => removeEventListener('popstate', onPop);
   }, []);
 
-  const match = useMemo(() => (query.trim().length > 0 ? classifyError(query) : null), [query]);
-  const cleaned = useMemo(() => cleanQuery(query), [query]);
+  const hasQuery = query.trim().length > 0;
+  useEffect(() => {
+    if (hasQuery && model === 'loading' && !classifier)
+      classifierReady().then(
+        (c) => {
+          setClassifier(c);
+          setModel('ready');
+        },
+        () => setModel('failed'),
+      );
+  }, [hasQuery]);
+  const ranking = useMemo(() => (hasQuery ? rankFixes(query, classifier, { retired }) : null), [query, classifier, retired, hasQuery]);
+  // Wait for the model before searching a paste, so the query is built once, from its distinctive words.
+  const cleaned = useMemo(
+    () => (ranking && model !== 'loading' ? distinctiveQuery(query, termWeight(classifier, ranking), SEARCH_TERMS) : ''),
+    [query, ranking, model, classifier],
+  );
 
   useEffect(() => {
     if (!pagefind) return;
@@ -95,25 +126,27 @@ export default function SearchPage({ errors }: Props) {
         found = await pagefind.search(broader, { filters });
         usedQuery = broader;
       }
-      const data = await Promise.all(found.results.slice(0, PAGE).map((r) => r.data()));
+      // Each result's data is a fragment download: fetch a page at a time (the rest on "Show more").
+      const data = await Promise.all(found.results.slice(0, RESULTS_PAGE).map((r) => r.data()));
       if (cancelled) return;
-      setResults(data);
+      handles.current = found.results;
+      setResults(ranking ? orderResults(data.map((d) => ({ ...d, categories: d.filters.category ?? [] })), ranking) : data);
       setUsed(usedQuery);
       setTotal(found.results.length);
       setSearching(false);
     };
-    const timer = setTimeout(run, 120);
+    const timer = setTimeout(run, 80);
     return () => {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [pagefind, cleaned, category]);
+  }, [pagefind, cleaned, category]); // ranking is derived from the same query as `cleaned`
 
   const update = (q: string, c: string) => {
     setQuery(q);
     setCategory(c);
     const params = new URLSearchParams();
-    if (q) params.set('q', q);
+    if (q) params.set('q', q.slice(0, MAX_URL_TEXT));
     if (c) params.set('category', c);
     history.replaceState(null, '', params.size ? `?${params}` : location.pathname);
   };
@@ -134,11 +167,11 @@ export default function SearchPage({ errors }: Props) {
     <div class="search-page" onKeyDown={onKeyDown}>
       <form role="search" onSubmit={(e) => e.preventDefault()}>
         <label for="search-input" class="search-page__label">
-          Search the guide, or paste an error message
+          Search the guide, paste an error message or describe a symptom
         </label>
         <textarea
           id="search-input"
-          rows={query.length > 80 ? 4 : 1}
+          rows={query.length > 40 ? 4 : 1}
           value={query}
           placeholder="e.g. prompt is too long, 429 output tokens per minute, cache never hits"
           onInput={(e) => update((e.target as HTMLTextAreaElement).value, category)}
@@ -163,24 +196,9 @@ export default function SearchPage({ errors }: Props) {
 
       {loadError && <p class="search-page__error">{loadError}</p>}
 
-      {match && (
-        <section class="search-page__match" aria-labelledby="match-title">
-          <p class="search-page__kicker">This looks like</p>
-          <h2 id="match-title">
-            <a href={`/errors/${match.errorId}/`}>{titles.get(match.errorId) ?? match.errorId}</a>
-          </h2>
-          <p>
-            Category <code>{match.category}</code>
-            {Object.entries(match.facts)
-              .filter(([k]) => k !== 'category')
-              .slice(0, 6)
-              .map(([k, v]) => (
-                <span>
-                  {' · '}
-                  {k}: <code>{String(v)}</code>
-                </span>
-              ))}
-          </p>
+      {ranking && ranking.candidates.length > 0 && (
+        <section class="search-page__match" aria-label="Candidate fixes">
+          <FixCandidates ranking={ranking} entries={entries} />
         </section>
       )}
 
@@ -197,7 +215,7 @@ export default function SearchPage({ errors }: Props) {
         <ol class="search-page__results" ref={listRef}>
           {results.map((r) => (
             <li class="result">
-              <a class="result__link" href={r.url}>
+              <a class="result__link" href={r.url} data-result>
                 {r.meta.title ?? r.url}
               </a>
               {r.filters.category?.[0] && <span class="result__tag">{r.filters.category[0]}</span>}
@@ -216,6 +234,11 @@ export default function SearchPage({ errors }: Props) {
             </li>
           ))}
         </ol>
+      )}
+      {results && total > results.length && (
+        <button type="button" class="search-page__more" onClick={showMore}>
+          Show more results ({total - results.length} left)
+        </button>
       )}
     </div>
   );

@@ -24,6 +24,10 @@ export interface ErrorMatch {
   category: string;
   errorId: string;
   facts: Record<string, string | number>;
+  /** Why it matched: the text the deciding rule found, or the error type / status for a generic match. */
+  why: string;
+  /** `code`: an `error.type` / `error_code` value decided; `rule`: a cause pattern; `generic`: only the type or status. */
+  by: 'code' | 'rule' | 'generic';
 }
 
 type Facts = Record<string, string | number>;
@@ -336,7 +340,32 @@ interface Rule {
   facts?: (n: Normalised) => Facts;
 }
 
+/**
+ * Machine-readable codes decide before any prose (`error.type` or `error.details.error_code`, as SDK 1.16's
+ * `shared.ts` names them): a contract spend limit is not a requests-per-minute limit, whatever the message says.
+ */
+const CODE_RULES: Rule[] = [
+  { id: 'contract-spend-limit-reached', category: 'billing-credits', when: /\bcontract_spend_limit_reached\b/i },
+  { id: 'spend-cap-reached', category: 'rate-limit', when: /\benforced_spend_limit_reached\b/i, facts: spendCapFacts },
+  { id: 'ramp-limit-exceeded', category: 'rate-limit', when: /\bramp_limit_exceeded\b/i, facts: retryFacts },
+  { id: 'storage-not-ready', category: 'overloaded', when: /\bstorage_not_ready\b/i, facts: retryFacts },
+  { id: 'image-dimensions-too-large', category: 'request-too-large', when: /\bimage_dimensions_too_large\b/i },
+  // HTTP 200 with stop_reason "refusal": not an error status at all
+  { id: 'refusal', category: 'quality', when: /\bstop_reason\W{0,6}refusal\b/i },
+];
+
 const RULES: Rule[] = [
+  ...CODE_RULES,
+  // --- Newer errors in words (2026): workspace storage, image dimensions, sampling parameters, on-demand Bedrock ---
+  // 503 "This workspace isn't ready yet… Try again in a few minutes"
+  { id: 'storage-not-ready', category: 'overloaded', when: /workspace isn.?t ready yet/i, facts: retryFacts },
+  { id: 'image-dimensions-too-large', category: 'request-too-large', when: /image dimensions? .{0,40}(?:exceed|too large|maximum)|image .{0,20}(?:width|height) .{0,30}(?:exceed|maximum)/i },
+  // API version 2026-10-21: "temperature: Extra inputs are not permitted"; "`temperature` and `top_p` cannot both be specified"
+  { id: 'sampling-parameters-rejected', category: 'invalid-request-other', when: /\b(?:temperature|top_p|top_k)\b\W{0,4}extra inputs are not permitted|\b(?:temperature|top_p|top_k)\b.{0,12}\band\b.{0,12}\b(?:temperature|top_p|top_k)\b.{0,20}cannot both be (?:specified|set|used)/i },
+  // Bedrock: "Invocation of model ID … with on-demand throughput isn't supported. Retry your request with the ID or ARN of an inference profile"
+  { id: 'bedrock-on-demand-not-supported', category: 'model-not-found-or-deprecated', when: /on-demand throughput isn.?t supported|(?:id|arn) of an inference profile/i },
+  // A refusal described in words ("stop_reason is refusal", "the model refused")
+  { id: 'refusal', category: 'quality', when: /\bstop_reason\b.{0,20}\brefusal\b|\brefusal\b.{0,20}\bstop_reason\b/i },
   // --- Billing and spend caps (before rate limits: the spend cap arrives as a 429) -----------
   // Tier spend cap: "You have reached your API usage limits ... monthly API usage threshold"
   { id: 'spend-cap-reached', category: 'rate-limit', when: /reached your api usage limits|monthly api usage threshold|enforced_spend_limit_reached/i, facts: spendCapFacts },
@@ -367,7 +396,9 @@ const RULES: Rule[] = [
   // "When thinking is disabled, an assistant message in the final position cannot contain thinking"
   { id: 'thinking-disabled-with-thinking-blocks', category: 'thinking', when: /when thinking is disabled|cannot contain thinking|enable thinking in your request/i, facts: toolFacts },
   // "`temperature` may only be set to 1 when thinking is enabled"
-  { id: 'temperature-not-supported', category: 'thinking', when: /\b(?:temperature|top_p|top_k)\b.{0,60}(?:may only be set|not supported|is not compatible|cannot be (?:set|used|modified)|is deprecated|not allowed)/i },
+  { id: 'temperature-not-supported', category: 'thinking', when: /\b(?:temperature|top_p|top_k)\b.{0,60}(?:may only be set|not supported|is not compatible|cannot be (?:set|used|modified)|is deprecated|not allowed)/i, and: /\bthinking\b/i },
+  // Without thinking in the picture, a rejected sampling parameter is the newer models' / API version's rule
+  { id: 'sampling-parameters-rejected', category: 'invalid-request-other', when: /\b(?:temperature|top_p|top_k)\b.{0,60}(?:not supported|is deprecated|not allowed|cannot be (?:set|used|modified))/i },
   { id: 'thinking-budget-tokens', category: 'thinking', when: /\bbudget_tokens\b/i },
 
   // --- Context window -------------------------------------------------------------------------
@@ -423,7 +454,9 @@ const RULES: Rule[] = [
   { id: 'vertex-model-not-found', category: 'model-not-found-or-deprecated', when: /publisher model .{0,200}not found|(?:aiplatform\.googleapis\.com|publishers\/\w+\/models\/).{0,200}\b(?:404|not_?found)\b|\b(?:404|not_?found)\b.{0,200}(?:aiplatform\.googleapis\.com|publishers\/\w+\/models\/)/i },
   // Bedrock: "The provided model identifier is invalid.", "on-demand throughput isn't supported",
   // LiteLLM "Bedrock HTTPX: Unknown provider=us, model=us.anthropic..."
-  { id: 'bedrock-invalid-model-id', category: 'model-not-found-or-deprecated', when: /provided model identifier is invalid|invalid model identifier|on-demand throughput isn.?t supported|unknown provider\s*=/i },
+  { id: 'bedrock-invalid-model-id', category: 'model-not-found-or-deprecated', when: /provided model identifier is invalid|invalid model identifier|unknown provider\s*=/i },
+  // A retired model's 404: "model … has been retired", or not_found with "retired" (the page says when and what replaces it)
+  { id: 'model-retired', category: 'model-not-found-or-deprecated', when: /\b(?:has been|was|is now|were) retired\b|\bretired (?:on|model)\b/i, and: /\b(?:model|claude|opus|sonnet|haiku)\b|claude-|\b404\b|not_?found/i },
   // "The model 'claude-3-7-sonnet-20250219' is deprecated and will reach end-of-life on ..."
   // "Claude Opus 4.5 is no longer available. Please switch to Claude Opus 4.6."
   { id: 'model-deprecated', category: 'model-not-found-or-deprecated', when: /\b(?:is|been|was) deprecated|\bdeprecation\b|end[- ]of[- ]life|no longer (?:available|supported|served)|has been retired|\bretired\b/i, and: /\b(?:model|claude|opus|sonnet|haiku)\b|claude-/i, facts: deprecationFacts },
@@ -514,6 +547,18 @@ const BY_STATUS: Record<number, [string, string]> = {
   529: ['overloaded', 'overloaded'],
 };
 
+/** Entries the catalogue branch adds in content/errors/ (until they land, tests/fixtures/errors-pending/ stands in). */
+export const PENDING_ERROR_IDS: readonly string[] = [
+  'ramp-limit-exceeded',
+  'storage-not-ready',
+  'contract-spend-limit-reached',
+  'image-dimensions-too-large',
+  'sampling-parameters-rejected',
+  'model-retired',
+  'bedrock-on-demand-not-supported',
+  'refusal',
+];
+
 /** Every error id the classifier can return (tests check each has a content/errors entry). */
 export const CLASSIFIER_ERROR_IDS: readonly string[] = [
   ...new Set([
@@ -537,16 +582,19 @@ export function classifyError(text: string): ErrorMatch | null {
   const common = commonFacts(n);
 
   for (const rule of RULES) {
+    const found = rule.when.exec(n.plain);
     const byStatus = rule.status !== undefined && typeof common.status === 'number' && rule.status.includes(common.status);
-    if (!byStatus && !rule.when.test(n.plain)) continue;
+    if (!found && !byStatus) continue;
     if (rule.and && !rule.and.test(n.plain)) continue;
     if (rule.unless && rule.unless.test(n.plain)) continue;
-    return { category: rule.category, errorId: rule.id, facts: { ...common, ...(rule.facts?.(n) ?? {}) } };
+    const why = found ? `“${found[0].trim().slice(0, 80)}”` : `HTTP ${common.status}`;
+    const by = CODE_RULES.includes(rule) ? 'code' : 'rule';
+    return { category: rule.category, errorId: rule.id, facts: { ...common, ...(rule.facts?.(n) ?? {}) }, why, by };
   }
 
   const type = typeof common.errorType === 'string' ? BY_TYPE[common.errorType] : undefined;
-  if (type) return { category: type[1], errorId: type[0], facts: common };
+  if (type) return { category: type[1], errorId: type[0], facts: common, why: `error type ${common.errorType}`, by: 'generic' };
   const status = typeof common.status === 'number' ? BY_STATUS[common.status] : undefined;
-  if (status) return { category: status[1], errorId: status[0], facts: common };
+  if (status) return { category: status[1], errorId: status[0], facts: common, why: `HTTP ${common.status}`, by: 'generic' };
   return null;
 }

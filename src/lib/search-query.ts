@@ -68,7 +68,7 @@ function statusOf(text: string): string | null {
   return s && STATUSES.has(s) ? s : null;
 }
 
-export function cleanQuery(text: string): string {
+export function cleanQuery(text: string, maxWords = MAX_WORDS): string {
   if (typeof text !== 'string') return '';
   let t = unescape(text.slice(0, 5000));
   const status = statusOf(t);
@@ -113,8 +113,8 @@ export function cleanQuery(text: string): string {
     if (/^[a-z_]*(?:exception|error)$/.test(w) && !/_error$/.test(w)) continue;
     push(w);
   }
-  if (type && words.length < MAX_WORDS) push(type);
-  return words.slice(0, MAX_WORDS).join(' ');
+  if (type && words.length < maxWords) push(type);
+  return words.slice(0, maxWords).join(' ');
 }
 
 /**
@@ -130,3 +130,29 @@ export function fallbackQueries(cleaned: string): string[] {
   if (words.length > 1 && longest) out.push(longest);
   return [...new Set(out)];
 }
+
+/**
+ * The query /search/ sends to Pagefind for a paste: the cleaned words, ranked by how much they say about the
+ * paste's likely category (`weightOf`, from the classifier), the `max` most distinctive kept in the paste's order.
+ * Pagefind needs every word on a page and fetches one index chunk per word, so a 400-character paste becomes one or
+ * two words that say most, and results arrive on the first query with little to download. An HTTP status is left
+ * out when there are other words (the box above the results already reads it). Without weights, longer words win.
+ */
+export function distinctiveQuery(text: string, weightOf?: (word: string) => number, max = 2): string {
+  const all = cleanQuery(text, 40).split(/\s+/).filter(Boolean);
+  const words = all.length > 1 ? all.filter((w) => !STATUSES.has(w)) : all;
+  if (words.length <= max) return words.join(' ');
+  const score = (w: string) => (weightOf?.(w) ?? 0) + Math.min(w.length, 12) / 100;
+  const keep = new Set([...words].sort((a, b) => score(b) - score(a)).slice(0, max));
+  return words.filter((w) => keep.has(w)).join(' ');
+}
+
+/** A paste as the `?q=` of a link: at most `max` characters, lone surrogates (binary junk) replaced so encoding never throws. */
+export function searchHref(text: string, max = 2000): string {
+  const safe = text.slice(0, max).replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  return `/search/?q=${encodeURIComponent(safe)}`;
+}
+
+/** Words of a paste sent to Pagefind (distinctiveQuery), and results fetched per page: both bound the download. */
+export const SEARCH_TERMS = 2;
+export const RESULTS_PAGE = 5;

@@ -39,9 +39,12 @@ describe('byte budgets (gzip -9 of what loads before any interaction)', () => {
 
 describe('island budgets (everything the island loads once used, XState included; the Preact runtime all islands share excluded)', () => {
   const cases = [
-    { island: 'tree walker', path: '/troubleshoot/', budget: 20 * 1024, selector: 'a.tw-option' },
-    { island: 'calculator', path: '/calculator/', budget: 15 * 1024, selector: '#calc-perDay, input' },
-    { island: 'usage', path: '/usage/', budget: ISLAND_BUDGETS.UsageTool as number, selector: '.usage-pick', marker: /UsageTool/ },
+    { island: 'tree walker', path: '/troubleshoot/', budget: 20 * 1024, selector: 'a.tw-option', own: /use-machine/ },
+    { island: 'calculator', path: '/calculator/', budget: 15 * 1024, selector: '#calc-perDay, input', own: /Calculator/ },
+    // The paste box and the search page hydrate with the rules; the classifier's weights load on the first paste (below).
+    { island: 'paste box', path: '/errors/', budget: 16 * 1024, selector: 'textarea.paste-box__input', own: /PasteBox/ },
+    { island: 'search page', path: '/search/', budget: 16 * 1024, selector: '#search-input', own: /SearchPage/ },
+    { island: 'usage', path: '/usage/', budget: ISLAND_BUDGETS.UsageTool as number, selector: '.usage-pick', own: /UsageTool/ },
   ];
   for (const c of cases) {
     it(`${c.island} ≤ ${formatKB(c.budget)} after the first interaction`, async () => {
@@ -54,10 +57,25 @@ describe('island budgets (everything the island loads once used, XState included
       const own = m.files.filter((f) => f.type === 'js' && f.pathname.startsWith('/_astro/') && !isSharedRuntime(f.pathname));
       const bytes = own.reduce((sum, f) => sum + f.gzip, 0);
       const detail = m.files.filter((f) => f.type === 'js').map((f) => `${f.pathname} ${formatKB(f.gzip)}${isSharedRuntime(f.pathname) ? ' (shared)' : ''}`).join('\n');
-      expect(own.some((f) => ((c as { marker?: RegExp }).marker ?? /use-machine|Calculator/).test(f.pathname)), detail).toBe(true);
+      expect(own.some((f) => c.own.test(f.pathname)), detail).toBe(true);
+      expect(own.some((f) => f.pathname.includes('classifier-weights')), `weights loaded before a paste:\n${detail}`).toBe(false);
       expect(bytes, `${c.island} over budget:\n${detail}`).toBeLessThanOrEqual(c.budget);
     });
   }
+});
+
+describe('classifier weights (trained at build time, loaded on the first paste)', () => {
+  it('load only once something is pasted, and stay within 40 kB gzip', async () => {
+    const m = (await measurePage(browser, baseURL, '/errors/', {
+      interact: async (page: import('playwright-core').Page) => {
+        await page.locator('textarea.paste-box__input').fill('prompt caching never hits');
+        await page.locator('.paste-box [data-candidate]').first().waitFor({ timeout: 10_000 });
+      },
+    })) as Measured;
+    const weights = m.files.filter((f) => f.pathname.includes('classifier-weights'));
+    expect(weights.length).toBe(1);
+    expect(weights[0]!.gzip).toBeLessThanOrEqual(40 * 1024);
+  });
 });
 
 describe('the /usage/ worker', () => {

@@ -194,7 +194,7 @@ describe('keyboard only', () => {
     await islandHydrated(page, '.paste-box');
     await tabTo(page, 'textarea.paste-box__input');
     await page.keyboard.type('Error code: 400 - prompt is too long: 219898 tokens > 200000 maximum');
-    const match = page.locator('.paste-box__match');
+    const match = page.locator('.paste-box [data-candidate]').first();
     await expect.poll(() => match.getAttribute('data-error-id')).toBe('prompt-too-long');
     expect(await match.innerText()).toMatch(/19,898 tokens/);
     await tabTo(page, '.paste-box__result a', 5);

@@ -88,7 +88,9 @@ const IDS = new Set(CLASSIFIER_ERROR_IDS);
 
 function checkMatch(text: string, match: ErrorMatch | null) {
   if (match === null) return;
-  ensure(Object.keys(match).sort().join() === 'category,errorId,facts', () => `unexpected keys ${Object.keys(match).join()}`);
+  ensure(Object.keys(match).sort().join() === 'by,category,errorId,facts,why', () => `unexpected keys ${Object.keys(match).join()}`);
+  ensure(['code', 'rule', 'generic'].includes(match.by), () => `by ${match.by}`);
+  ensure(typeof match.why === 'string' && match.why.length > 0 && match.why.length <= 90, () => `why ${match.why}`);
   ensure(typeof match.category === 'string' && /^[a-z][a-z-]*$/.test(match.category), () => `category ${match.category}`);
   ensure(IDS.has(match.errorId), () => `unknown error id ${match.errorId}`);
   ensure(Object.getPrototypeOf(match.facts) === Object.prototype, 'facts is not a plain object');

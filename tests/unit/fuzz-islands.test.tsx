@@ -14,7 +14,8 @@ import { h, render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
 import { renderToString } from 'preact-render-to-string';
 import { parse } from 'yaml';
-import PasteBox, { type PasteBoxError } from '../../src/islands/PasteBox.tsx';
+import PasteBox from '../../src/islands/PasteBox.tsx';
+import type { FixEntry } from '../../src/islands/FixCandidates.tsx';
 import Calculator from '../../src/islands/Calculator.tsx';
 import TreeWalker from '../../src/islands/TreeWalker.tsx';
 import { catalogueIndex, slimPricingData, MODEL_IDS } from '../../src/lib/catalogue.ts';
@@ -26,10 +27,10 @@ import { ensure, hostileString, numberText } from '../support/hostile.ts';
 
 const root = join(import.meta.dirname, '../..');
 
-const pasteErrors: PasteBoxError[] = readdirSync(join(root, 'content/errors'))
+const pasteErrors: FixEntry[] = readdirSync(join(root, 'content/errors'))
   .filter((f) => f.endsWith('.yaml'))
-  .map((f) => parse(readFileSync(join(root, 'content/errors', f), 'utf8')) as { id: string; title: string; fixSummary: string })
-  .map((e) => ({ id: e.id, title: e.title, fix: e.fixSummary }));
+  .map((f) => parse(readFileSync(join(root, 'content/errors', f), 'utf8')) as { id: string; title: string; fixSummary: string; category: string; chapter: string })
+  .map((e) => ({ id: e.id, title: e.title, fix: e.fixSummary, category: e.category, chapter: e.chapter, chapterTitle: e.chapter }));
 
 const dev: string[] = readFileSync(join(root, 'tests/fixtures/eval/errors-dev.jsonl'), 'utf8')
   .split('\n')
@@ -47,7 +48,7 @@ const calculatorData = JSON.stringify(slimPricingData());
 
 /** Elements the three islands render; anything else in their HTML came from input. */
 const ALLOWED = new Set(
-  'div p span a strong em code label textarea input select option button fieldset legend form section h2 h3 ul ol li nav table caption thead tbody tr th td svg title g rect text br details summary'.split(' '),
+  'div p span a strong em code q label textarea input select option button fieldset legend form section h2 h3 ul ol li nav table caption thead tbody tr th td svg title g rect text br details summary'.split(' '),
 );
 
 /** Parses `html` again and checks it holds no markup that came from input. */
@@ -117,13 +118,13 @@ describe('islands render hostile input safely', () => {
         checkText(result.textContent ?? '', text);
         if (text.trim()) ensure((result.textContent ?? '').trim() !== '', 'nothing shown for a non-empty paste');
         for (const a of result.querySelectorAll('a')) {
-          ensure(/^\/(errors\/[a-z0-9-]+\/|search\/(\?q=[^"<>\s]*)?)$/.test(a.getAttribute('href') ?? ''), () => `link ${a.getAttribute('href')}`);
+          ensure(/^\/(errors\/([a-z0-9-]+\/)?|troubleshoot\/|guide\/[a-z0-9-]+\/(#[a-z0-9_-]+)?|search\/(\?q=[^"<>\s]*)?)$/.test(a.getAttribute('href') ?? ''), () => `link ${a.getAttribute('href')}`);
         }
         unmount();
       }),
       { numRuns: 400 },
     );
-  });
+  }, 30_000);
 
   it('Calculator: any query string renders finite figures and messages, with no injected markup', () => {
     const key = fc.constantFrom('models', 'input', 'cached', 'output', 'hit', 'ttl', 'perDay', 'perMonth', 'batch', 'geo', 'mix', 'ref');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanQuery } from '../../src/lib/search-query.ts';
+import { cleanQuery, distinctiveQuery } from '../../src/lib/search-query.ts';
 
 describe('cleanQuery', () => {
   it('keeps the words of the reference example and drops the numbers', () => {
@@ -93,5 +93,23 @@ describe('fallbackQueries', () => {
     ]);
     expect(fallbackQueries('overloaded')).toEqual([]);
     expect(fallbackQueries('')).toEqual([]);
+  });
+});
+
+describe('distinctiveQuery', () => {
+  it('keeps a short query as typed', () => {
+    expect(distinctiveQuery('rate limit')).toBe('rate limit');
+  });
+  it('leaves the HTTP status out when there are words, and keeps the best-weighted words in paste order', () => {
+    const weights: Record<string, number> = { thinking: 2, redacted_thinking: 0.1, enabled: 1 };
+    const q = distinctiveQuery(
+      'Error: 400 messages.1.content.0.type: Expected thinking or redacted_thinking, but found text. When thinking is enabled',
+      (w) => weights[w] ?? 0,
+    );
+    expect(q).toBe('thinking enabled');
+  });
+  it('never returns more than `max` words for a long paste', () => {
+    const long = 'The quick brown fox jumps over the lazy dog near the riverbank every single morning '.repeat(10);
+    expect(distinctiveQuery(long, undefined, 2).split(' ').length).toBeLessThanOrEqual(2);
   });
 });
