@@ -345,7 +345,7 @@ interface Rule {
  * `shared.ts` names them): a contract spend limit is not a requests-per-minute limit, whatever the message says.
  */
 const CODE_RULES: Rule[] = [
-  { id: 'contract-spend-limit-reached', category: 'billing-credits', when: /\bcontract_spend_limit_reached\b/i },
+  { id: 'contract-spend-limit-reached', category: 'rate-limit', when: /\bcontract_spend_limit_reached\b/i },
   { id: 'spend-cap-reached', category: 'rate-limit', when: /\benforced_spend_limit_reached\b/i, facts: spendCapFacts },
   { id: 'ramp-limit-exceeded', category: 'rate-limit', when: /\bramp_limit_exceeded\b/i, facts: retryFacts },
   { id: 'storage-not-ready', category: 'overloaded', when: /\bstorage_not_ready\b/i, facts: retryFacts },
@@ -547,17 +547,6 @@ const BY_STATUS: Record<number, [string, string]> = {
   529: ['overloaded', 'overloaded'],
 };
 
-/** Entries the catalogue branch adds in content/errors/ (until they land, tests/fixtures/errors-pending/ stands in). */
-export const PENDING_ERROR_IDS: readonly string[] = [
-  'ramp-limit-exceeded',
-  'storage-not-ready',
-  'contract-spend-limit-reached',
-  'image-dimensions-too-large',
-  'sampling-parameters-rejected',
-  'model-retired',
-  'bedrock-on-demand-not-supported',
-  'refusal',
-];
 
 /** Every error id the classifier can return (tests check each has a content/errors entry). */
 export const CLASSIFIER_ERROR_IDS: readonly string[] = [
@@ -566,6 +555,13 @@ export const CLASSIFIER_ERROR_IDS: readonly string[] = [
     ...Object.values(BY_TYPE).map(([id]) => id),
     ...Object.values(BY_STATUS).map(([id]) => id),
   ]),
+];
+
+/** Every (error id, category) pair the classifier can return, so a test can hold each to its entry's category. */
+export const CLASSIFIER_CATEGORIES: readonly (readonly [string, string])[] = [
+  ...RULES.map((r) => [r.id, r.category] as const),
+  ...Object.values(BY_TYPE),
+  ...Object.values(BY_STATUS),
 ];
 
 // ---------------------------------------------------------------------------------------------
