@@ -34,7 +34,7 @@ export function bedrockProfileId(key: string, geo: BedrockGeo = 'us'): string {
 export interface Route {
   model: string;
   maxTokens: number;
-  /** `output_config.effort`. Leave it out for models that reject it (Haiku 4.5, Sonnet 4.5). */
+  /** `output_config.effort`. Leave it out for models that reject it (legacy Haiku 4.5 and Sonnet 4.5). */
   effort?: Effort;
   /** Input + output tokens this task may use per UTC day; calls beyond it are refused before they are sent. */
   dailyTokenBudget?: number;
@@ -42,15 +42,15 @@ export interface Route {
 
 // Example routes. The numbers are your choices, not API limits; checkRoute() holds them to the model's limits.
 export const defaultRoutes = {
-  classify: { model: modelId('haiku-4-5'), maxTokens: 256, dailyTokenBudget: 20_000_000 },
-  summarize: { model: modelId('sonnet-4-6'), maxTokens: 2_000, effort: 'medium' },
-  'code-review': { model: modelId('opus-4-7'), maxTokens: 16_000, effort: 'xhigh' },
+  classify: { model: modelId('haiku-5-5'), maxTokens: 256, effort: 'low', dailyTokenBudget: 20_000_000 },
+  summarize: { model: modelId('sonnet-5-5'), maxTokens: 2_000, effort: 'medium' },
+  'code-review': { model: modelId('opus-5-5'), maxTokens: 16_000, effort: 'high' },
 } satisfies Record<string, Route>;
 
 export type Task = keyof typeof defaultRoutes;
 export type RouteOverrides = Partial<Record<Task, Partial<Route>>>;
 
-/** Overrides from the environment, e.g. MODEL_ROUTES='{"summarize":{"model":"claude-opus-4-7"}}'. */
+/** Overrides from the environment, e.g. MODEL_ROUTES='{"summarize":{"model":"claude-opus-5-5"}}'. */
 export function overridesFromEnv(value = process.env['MODEL_ROUTES']): RouteOverrides {
   if (!value) return {};
   const parsed: unknown = JSON.parse(value);

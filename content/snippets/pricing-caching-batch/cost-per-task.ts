@@ -2,9 +2,10 @@
 // only passing attempts deliver value.
 //
 // Each attempt is priced by this guide's pricing engine (estimateCost, the same one the
-// calculator uses), so it gets every rule right: 1-hour cache writes at 2× input and
-// 5-minute writes at 1.25× (from usage.cache_creation), Batch at 0.5×, US-only inference
-// at 1.1× (from usage.inference_geo), and Haiku 5.5's higher rates above 100K prompt tokens.
+// calculator uses), so it gets every rule right: 1-hour and 5-minute cache writes at their
+// own rates (from usage.cache_creation), the Batch discount, the US-only inference premium
+// (from usage.inference_geo), and Haiku 5.5's higher rates above its prompt-size breakpoint.
+// The rates come from the catalogue (content/catalogue.ts), not from this comment.
 import type Anthropic from '@anthropic-ai/sdk';
 import { estimateCost } from '../../../src/lib/pricing.ts';
 

@@ -20,16 +20,15 @@ describe('routing recipe', () => {
     await router.create(client, 'classify', ask);
     await router.create(client, 'code-review', ask);
     const [classify, review] = server.messageRequests();
-    expect(classify?.body).toMatchObject({ model: getModel('haiku-4-5').apiId?.value, max_tokens: 256 });
-    expect(classify?.body).not.toHaveProperty('output_config'); // Haiku 4.5 rejects effort
-    expect(review?.body).toMatchObject({ model: 'claude-opus-4-7', max_tokens: 16_000, output_config: { effort: 'xhigh' } });
+    expect(classify?.body).toMatchObject({ model: getModel('haiku-5-5').apiId?.value, max_tokens: 256, output_config: { effort: 'low' } });
+    expect(review?.body).toMatchObject({ model: 'claude-opus-5-5', max_tokens: 16_000, output_config: { effort: 'high' } });
   });
 
   it('takes ids from the catalogue for every cloud', () => {
-    expect(defaultRoutes.classify.model).toBe(getModel('haiku-4-5').apiId?.value);
+    expect(defaultRoutes.classify.model).toBe(getModel('haiku-5-5').apiId?.value);
     expect(modelId('haiku-4-5', 'bedrock')).toBe(getModel('haiku-4-5').bedrockId?.value);
     expect(modelId('haiku-4-5', 'vertex')).toBe(getModel('haiku-4-5').vertexId?.value);
-    expect(() => modelId('opus-5-5', 'bedrock')).toThrow(/no bedrock model id/);
+    expect(() => modelId('opus-5-5', 'vertex')).toThrow(/no vertex model id/);
   });
 
   it('is overridden by config (MODEL_ROUTES) without touching code', async () => {
@@ -41,9 +40,9 @@ describe('routing recipe', () => {
   });
 
   it('refuses a route the model cannot serve, at startup', () => {
-    expect(() => new Router({ classify: { effort: 'low' } })).toThrow(/does not accept effort "low"/);
+    expect(() => new Router({ classify: { model: 'claude-haiku-4-5' } })).toThrow(/does not accept effort "low"/);
     expect(() => new Router({ summarize: { model: 'claude-haiku-4-5', maxTokens: 100_000 } })).toThrow(/over Claude Haiku 4.5's 64000/);
-    expect(() => new Router({ summarize: { effort: 'xhigh' } })).toThrow(/Sonnet 4.6 does not accept effort "xhigh"/);
+    expect(() => new Router({ summarize: { model: 'claude-sonnet-4-6', effort: 'xhigh' } })).toThrow(/Sonnet 4.6 does not accept effort "xhigh"/);
   });
 
   it('stops a task at its daily token budget without sending, and resets the next UTC day', async () => {
