@@ -168,7 +168,7 @@ describe('keyboard only', () => {
     await tab(page, true);
     expect(await activeMatches(page, '.calc input[type="text"]')).toBe(true);
     await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.type('1,200');
+    await page.keyboard.type('12x'); // thousands separators (1,200) are valid since the calculator reads them
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
     expect(await page.locator('.calc .calc-error').first().isVisible()).toBe(true);
     await page.keyboard.press('ControlOrMeta+A');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { checkA11y, newPage, openBrowser } from './support/browser.ts';
+import { sitemapPaths } from './support/site.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -11,6 +12,25 @@ afterAll(async () => {
 });
 
 describe('site shell', () => {
+  // A wide table scrolls inside its own box; nothing else may push the page wider than a phone.
+  it('no chapter or page type scrolls sideways at 375 px', async () => {
+    const all = sitemapPaths();
+    const paths = [
+      ...all.filter((p) => /^\/guide\/[a-z0-9-]+\/$/.test(p)),
+      ...['/', '/models/', '/models/opus-5-5/', '/changes/', '/calculator/', '/usage/', '/diagnose/', '/errors/', '/errors/refusal/', '/troubleshoot/', '/search/?q=prompt%20caching%20never%20hits'],
+    ];
+    expect(paths.length).toBeGreaterThan(20);
+    const page = await newPage(browser, { width: 375, height: 740 });
+    const wide: string[] = [];
+    for (const path of paths) {
+      await page.goto(path, { waitUntil: 'load' });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+      if (overflow > 0) wide.push(`${path}: ${overflow}px`);
+    }
+    expect(wide).toEqual([]);
+    await page.context().close();
+  });
+
   it('home page offers the five ways in and links every chapter', async () => {
     const page = await newPage(browser);
     await page.goto('/');
