@@ -42,7 +42,7 @@
  *   rateLimitsApi.endpoint  rateLimitsApi.workspaceEndpoint  rateLimitsApi.sdkMethod
  *   workspaceLimits.itpmCountsCacheReads  workspaceLimits.takesEffect
  *   cloudBatch.vertex
- *   batchLimits.maxRequests  batchLimits.maxMb  batchLimits.resultsRetentionDays
+ *   batchLimits.maxRequests  batchLimits.maxMb  batchLimits.resultsRetentionDays  batchLimits.expiresAfterHours  batchLimits.typicalCompletion
  *   preservedThinking.prefixCheckDefaultSince
  *   betaHeaders.thinkingBindingControls  betaHeaders.serverSideFallback  betaHeaders.fallbackCredit
  *   betaHeaders.fallbackCreditBedrock
@@ -1009,6 +1009,14 @@ export const facts: Catalogue['facts'] = {
     resultsRetentionDays: {
       ...c(29, 'BATCH', 'counted from the batch\'s creation; after that the batch is still listed but its results can no longer be downloaded'),
       unit: 'days',
+    },
+    expiresAfterHours: {
+      ...c(24, 'BATCH', 'a batch whose processing has not finished by then expires; its unfinished requests come back as expired'),
+      unit: 'hours',
+    },
+    typicalCompletion: {
+      ...c('less than 1 hour', 'BATCH', "Anthropic's own statement of how long most batches take; under heavy load processing can slow"),
+      unit: 'text',
     },
   },
   preservedThinking: {

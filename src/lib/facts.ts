@@ -276,6 +276,8 @@ export const FACT_LABEL: Record<string, string> = {
   'batchLimits.maxRequests': 'Requests per batch',
   'batchLimits.maxMb': 'Size of a batch',
   'batchLimits.resultsRetentionDays': 'Results downloadable for',
+  'batchLimits.expiresAfterHours': 'A batch expires after',
+  'batchLimits.typicalCompletion': 'Most batches finish in',
   'preservedThinking.prefixCheckDefaultSince': 'Edited-history check on by default for accounts created from',
   'betaHeaders.thinkingBindingControls': 'Thinking-block binding controls (drop_block)',
   'betaHeaders.serverSideFallback': 'Server-side fallbacks',
