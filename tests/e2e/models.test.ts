@@ -82,7 +82,7 @@ describe('/changes/', () => {
     await page.locator('nav[aria-label="Filter changes"] a', { hasText: 'Retirement' }).click();
     await page.waitForURL('**/changes/kind/retirement/');
     expect(await page.locator('li.change').count()).toBe(changesFor({ kind: 'retirement' }).length);
-    expect(await page.locator('nav a[aria-current="page"]').textContent()).toBe('Retirement');
+    expect(await page.locator('nav[aria-label="Filter changes"] a[aria-current="page"]').textContent()).toBe('Retirement');
     await page.locator('nav[aria-label="Filter changes"] a', { hasText: /^Opus 5\.5$/ }).click();
     await page.waitForURL('**/changes/model/opus-5-5/');
     expect(await page.locator('li.change').count()).toBe(changesFor({ model: 'opus-5-5' }).length);
