@@ -69,7 +69,10 @@ describe('/search/ with a paste', () => {
     const again = await newPage(browser);
     await again.goto(url);
     await again.locator('[data-candidate]').first().waitFor();
-    expect(await again.locator('[data-candidate]').evaluateAll((els) => els.map((e) => e.getAttribute('data-candidate')))).toEqual(candidates);
+    // The rules answer at once; the learned model's candidates join when its weights arrive, so wait for the same settled box.
+    await expect
+      .poll(() => again.locator('[data-candidate]').evaluateAll((els) => els.map((e) => e.getAttribute('data-candidate'))), { timeout: 10_000 })
+      .toEqual(candidates);
     await again.locator('a[data-result]').first().waitFor({ timeout: 10_000 });
   });
 
