@@ -238,7 +238,8 @@ export function recommend(a: DiagnosticAnswers, env: RecommendEnv): Recommendati
     if (a.quality !== 'critical' && tierOf.hard === 'opus' && split.hard > 0) {
       tierOf.hard = 'sonnet';
       note('latency-interactive', 'A user is waiting: serve hard requests with Sonnet at a higher effort, and hand the ones that still fail to Opus in the background.', '/guide/latency/#opus-is-too-slow-for-the-interactive-path');
-    } else if (Object.values(tierOf).includes('opus')) {
+    } else if ((Object.keys(tierOf) as Segment[]).some((s) => tierOf[s] === 'opus' && split[s] > 0)) {
+      // Only when requests actually go to Opus: a 0% hard share routed to Opus is not "Opus on the path".
       note('latency-interactive', 'Opus is on an interactive path: stream, keep max_tokens near the real output and tune effort to hold latency down.', '/guide/latency/#every-call-is-slow-because-it-generates-too-much');
     }
     note('stream', 'Stream responses on the interactive path: time to first token is what users feel.', '/guide/latency/#users-stare-at-a-spinner-until-the-whole-answer-arrives');

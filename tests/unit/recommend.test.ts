@@ -85,6 +85,11 @@ describe('R5 interactive latency', () => {
     expect(rules({ hardShare: 30, latency: 'interactive' })).toEqual(expect.arrayContaining(['latency-interactive', 'stream']));
     expect(tierShares({ hardShare: 30, latency: 'interactive', quality: 'critical' })).toEqual({ opus: 1 });
     expect(rules({ latency: 'background' })).not.toContain('stream');
+    // Critical bar keeps Opus on the path: the Opus latency note. No hard requests (nothing on Opus): no Opus note.
+    expect(rules({ hardShare: 30, latency: 'interactive', quality: 'critical' })).toContain('latency-interactive');
+    expect(tierShares({ hardShare: 0, latency: 'interactive' })).toEqual({ sonnet: 1 });
+    expect(rules({ hardShare: 0, latency: 'interactive' })).not.toContain('latency-interactive');
+    expect(rules({ hardShare: 0, latency: 'interactive' })).toContain('stream');
   });
 });
 
