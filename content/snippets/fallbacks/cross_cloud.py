@@ -31,20 +31,32 @@ def bedrock_profile_id(base_id: str, geo: str = "us") -> str:
     return base_id if base_id.split(".", 1)[0] in ("us", "eu", "apac", "global") else f"{geo}.{base_id}"
 
 
-def sonnet_4_6_everywhere() -> list[Target]:
-    # Ids as listed in the model catalogue (/models/): first-party, Bedrock (as an inference profile), Vertex.
-    # The catalogue has no Bedrock or Vertex ids for the 5.5 models yet; use theirs once it does.
+@dataclass
+class CloudIds:
+    """One model's id on each cloud, copied from its page in the model catalogue (/models/)."""
+
+    anthropic: str
+    bedrock: str  # the base id; on-demand calls go through an inference profile (bedrock_profile_id)
+    vertex: str
+
+
+def same_model_on_each_cloud(ids: CloudIds, bedrock_geo: str = "us") -> list[Target]:
+    # Twin of sameModelOnEachCloud: Claude API, then Bedrock (as an inference profile), then Vertex.
+    # A missing id fails here, at startup, not mid-incident.
+    for cloud, model_id in vars(ids).items():
+        if not model_id:
+            raise ValueError(f"no {cloud} id: copy it from the model's catalogue page")
     return [
-        Target("anthropic", anthropic.Anthropic(max_retries=0), "claude-sonnet-4-6"),
+        Target("anthropic", anthropic.Anthropic(max_retries=0), ids.anthropic),
         Target(
             "bedrock",
             anthropic.AnthropicBedrock(aws_region="us-east-1", max_retries=0),
-            bedrock_profile_id("anthropic.claude-sonnet-4-6"),
+            bedrock_profile_id(ids.bedrock, bedrock_geo),
         ),
         Target(
             "vertex",
             anthropic.AnthropicVertex(project_id=os.environ["GOOGLE_CLOUD_PROJECT"], region="global", max_retries=0),
-            "claude-sonnet-4-6",
+            ids.vertex,
         ),
     ]
 

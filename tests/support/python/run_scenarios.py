@@ -34,7 +34,7 @@ from refusal import RefusalError  # noqa: E402
 from retry import RetryBudget, is_retryable, is_spend_cap  # noqa: E402
 from resilient_call import AllRoutesFailedError, Route, resilient_create  # noqa: E402
 from circuit_breaker import BreakerRegistry  # noqa: E402
-from cross_cloud import Target, bedrock_profile_id, cross_cloud  # noqa: E402
+from cross_cloud import CloudIds, Target, bedrock_profile_id, cross_cloud, same_model_on_each_cloud  # noqa: E402
 from batch_submit import retry_not_found, split_into_batches  # noqa: E402
 from cost_per_task import Prices, request_cost  # noqa: E402
 from us_inference import NotInUsError, ask_in_us  # noqa: E402
@@ -257,9 +257,9 @@ def check_cross_cloud() -> None:
     def at(prefix: str) -> anthropic.Anthropic:
         return anthropic.Anthropic(api_key="k", base_url=url + prefix, max_retries=0, default_headers={"x-scenario": "cross-cloud/throttle then refusal"})
     targets = [
-        Target("anthropic", at(""), "claude-sonnet-4-6"),
-        Target("bedrock", at("/bedrock"), bedrock_profile_id("anthropic.claude-sonnet-4-6")),
-        Target("vertex", at("/vertex"), "claude-sonnet-4-6"),
+        Target("anthropic", at(""), "claude-sonnet-5-5"),
+        Target("bedrock", at("/bedrock"), bedrock_profile_id("anthropic.claude-sonnet-5-5")),
+        Target("vertex", at("/vertex"), "claude-sonnet-5-5"),
     ]
     body = {k: v for k, v in PARAMS.items() if k != "model"}
     try:
@@ -270,3 +270,14 @@ def check_cross_cloud() -> None:
 
 
 report("cross-cloud/throttle then refusal", check_cross_cloud)
+
+
+def check_cloud_ids() -> None:
+    try:
+        same_model_on_each_cloud(CloudIds(anthropic="claude-sonnet-5-5", bedrock="", vertex="claude-sonnet-5-5"))
+        raise AssertionError("a missing Bedrock id was accepted")
+    except ValueError as e:
+        assert "bedrock" in str(e), str(e)
+
+
+report("cross-cloud/a missing id fails at startup", check_cloud_ids)

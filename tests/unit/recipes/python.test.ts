@@ -27,6 +27,7 @@ const checks = [
   ...costRows.map((r) => `cost/${r.name}`),
   'batch/split under the limits and retry the transient 404',
   'us-inference/fails closed',
+  'cross-cloud/a missing id fails at startup',
   ...Object.keys(extra),
 ];
 
@@ -88,8 +89,8 @@ describe('Python twins over the shared scenarios (real anthropic SDK)', () => {
   it('the Python cross-cloud fallback moves past a throttle and sends Bedrock an inference-profile id', () => {
     const sent = server.messageRequests().filter((r) => r.headers['x-scenario'] === 'cross-cloud/throttle then refusal');
     expect(sent.map((r) => [r.prefix, r.model])).toEqual([
-      ['', 'claude-sonnet-4-6'],
-      ['/bedrock', 'us.anthropic.claude-sonnet-4-6'],
+      ['', 'claude-sonnet-5-5'],
+      ['/bedrock', 'us.anthropic.claude-sonnet-5-5'],
     ]);
   });
 
