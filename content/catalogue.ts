@@ -99,6 +99,8 @@ const AS_OF = {
   'F51-3p': '2026-11',
   SDK: '2026-12-01',
   RN: '2026-12-02',
+  'RET-3p': '2026-06-17',
+  DEP: '2025-11',
   F5: '2026-12-02',
   'F5-3p': '2026-06-09',
   O5: '2026-12-02',
@@ -274,6 +276,16 @@ export const sources = /* @__PURE__ */ withAsOf({
   RN: {
     url: 'https://platform.claude.com/docs/en/release-notes/overview',
     title: 'Claude Platform release notes',
+    confidence: 'confirmed',
+  },
+  'RET-3p': {
+    url: 'https://github.com/ottto-ai/ai-provider-watch/blob/main/data/events/2026-06-15-anthropic-sonnet-4-opus-4-retirement.json',
+    title: "ai-provider-watch: Anthropic retired Claude Sonnet 4 and Opus 4 (from Anthropic's release notes, read 2026-06-17)",
+    confidence: 'third-party',
+  },
+  DEP: {
+    url: 'https://platform.claude.com/docs/zh-CN/about-claude/model-deprecations',
+    title: 'Model deprecations (zh-CN copy with the model status table, late 2025)',
     confidence: 'confirmed',
   },
   F5: {
@@ -906,6 +918,35 @@ export const unpriced: Catalogue['unpriced'] = withStatusOn<Catalogue['unpriced'
     retires: c('2026-06-30', 'SDK', 'the SDK\'s deprecation date ("June 30th, 2026")'),
     replacedBy: 'fable-5-2',
     why: 'a research preview for invited organisations; no public price list, so the guide does not price it',
+  },
+  // Retired before this catalogue was written: kept so a 404 naming them says when they retired and what replaces
+  // them. Not priced (nothing can be bought on the Claude API any more).
+  {
+    apiId: 'claude-sonnet-4-20250514',
+    name: 'Claude Sonnet 4',
+    aliases: ['claude-sonnet-4-0'],
+    status: t('retired-api', 'RET-3p', 'deprecated 2026-04-14'),
+    retires: t('2026-06-15', 'RET-3p', "Anthropic's release notes as recorded by third-party trackers; the copies of the deprecations page we could read predate the retirement"),
+    replacedBy: 'sonnet-5-5',
+    why: 'retired on the Claude API on 2026-06-15, before this catalogue; listed only so a 404 for it is explained',
+  },
+  {
+    apiId: 'claude-opus-4-20250514',
+    name: 'Claude Opus 4',
+    aliases: ['claude-opus-4-0'],
+    status: t('retired-api', 'RET-3p', 'deprecated 2026-04-14'),
+    retires: t('2026-06-15', 'RET-3p', "Anthropic's release notes as recorded by third-party trackers; the copies of the deprecations page we could read predate the retirement"),
+    replacedBy: 'opus-5-5',
+    why: 'retired on the Claude API on 2026-06-15, before this catalogue; listed only so a 404 for it is explained',
+  },
+  {
+    apiId: 'claude-3-7-sonnet-20250219',
+    name: 'Claude Sonnet 3.7',
+    aliases: ['claude-3-7-sonnet-latest'],
+    status: c('deprecated', 'DEP', 'deprecated 2025-10-28'),
+    retires: c('2026-02-19', 'DEP', 'the tentative retirement date in the model status table'),
+    replacedBy: 'sonnet-5-5',
+    why: 'retired on the Claude API on 2026-02-19, before this catalogue; listed only so a 404 for it is explained',
   },
   ],
   BUILD_DATE,

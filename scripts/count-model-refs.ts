@@ -6,11 +6,11 @@
  *
  * A reference is a `<Fact model="…">` or `models={[…]}` attribute, a calculator link's `models=`/`mix=` list, or a
  * model id in code (`claude-opus-5-5`, a dated snapshot, a Bedrock or Vertex id). Ids resolve through the catalogue
- * (`findModel`), so "current" is whatever status the catalogue gives today, not a list kept here.
+ * (`resolveModelId`: catalogue models, and the ids it lists without prices), so "current" is whatever status the catalogue gives today, not a list kept here.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { findModel } from '../src/lib/catalogue.ts';
+import { resolveModelId } from '../src/lib/catalogue.ts';
 import { modelReferences } from '../src/lib/model-refs.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -30,9 +30,9 @@ const total: Tally = { current: 0, legacy: 0, unresolved: [] };
 for (const file of dirs.flatMap((d) => files(join(root, d))).sort()) {
   const tally: Tally = { current: 0, legacy: 0, unresolved: [] };
   for (const id of modelReferences(readFileSync(file, 'utf8'))) {
-    const model = findModel(id);
-    if (!model) tally.unresolved.push(id);
-    else if (model.status.value === 'current') tally.current++;
+    const found = resolveModelId(id);
+    if (!found) tally.unresolved.push(id);
+    else if (found.kind === 'model' && found.model.status.value === 'current') tally.current++;
     else tally.legacy++;
   }
   if (tally.current + tally.legacy + tally.unresolved.length === 0) continue;

@@ -91,7 +91,7 @@ export function resolveModelId(id: string): Resolved {
   const model = findModel(id);
   if (model) return { kind: 'model', model };
   const q = String(id).trim().toLowerCase();
-  const entry = unpriced.find((u) => u.apiId === q);
+  const entry = unpriced.find((u) => u.apiId === q || (u.aliases ?? []).includes(q));
   return entry ? { kind: 'unpriced', entry } : undefined;
 }
 

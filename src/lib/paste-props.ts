@@ -4,7 +4,7 @@
  * Runs in Astro pages only (reads content collections).
  */
 import { getCollection } from 'astro:content';
-import { MODELS } from './catalogue.ts';
+import { MODELS, UNPRICED } from './catalogue.ts';
 import { retiredModels, type RetiredModel } from './retired-models.ts';
 import type { FixEntry } from '../islands/FixCandidates.tsx';
 
@@ -22,5 +22,5 @@ export async function pasteProps(): Promise<{ errors: FixEntry[]; retired: Retir
     };
   });
   // The build date decides what has retired (the catalogue holds the dates).
-  return { errors, retired: retiredModels(MODELS, new Date().toISOString().slice(0, 10)) };
+  return { errors, retired: retiredModels(MODELS, new Date().toISOString().slice(0, 10), UNPRICED) };
 }

@@ -13,6 +13,7 @@ export interface RetiredModel {
 }
 
 interface CatalogueLike {
+  id?: string;
   name: string;
   tier: string;
   status: { value: string };
@@ -23,7 +24,27 @@ interface CatalogueLike {
   retires?: { value: string };
 }
 
-export function retiredModels(models: readonly CatalogueLike[], today: string): RetiredModel[] {
+/** An id the catalogue lists without a full entry (`unpriced`), e.g. a model retired before the catalogue began. */
+interface UnpricedLike {
+  name: string;
+  apiId: string;
+  aliases?: string[];
+  retires?: { value: string };
+  replacedBy?: string;
+}
+
+export function retiredModels(models: readonly CatalogueLike[], today: string, unpriced: readonly UnpricedLike[] = []): RetiredModel[] {
+  const listed = unpriced.flatMap((u): RetiredModel[] => {
+    const retired = u.retires?.value;
+    if (!retired || retired > today) return [];
+    const next = models.find((m) => m.id === u.replacedBy);
+    const ids = [u.apiId, ...(u.aliases ?? [])].map((x) => x.toLowerCase());
+    return [{ name: u.name, retired, ids, ...(next?.apiId ? { replacement: { name: next.name, apiId: next.apiId.value } } : {}) }];
+  });
+  return [...listed, ...fromModels(models, today)];
+}
+
+function fromModels(models: readonly CatalogueLike[], today: string): RetiredModel[] {
   return models.flatMap((m) => {
     const retired = m.retires?.value;
     if (!retired || retired > today) return [];

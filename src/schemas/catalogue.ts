@@ -224,6 +224,8 @@ export const unpricedModelSchema = z
   .object({
     apiId: z.string().regex(/^claude-[a-z0-9-]+$/),
     name: z.string().min(3),
+    /** Other ids that named it (e.g. the `-0` alias of a dated snapshot), lower case. */
+    aliases: z.array(z.string().regex(/^claude-[a-z0-9-]+$/)).optional(),
     status: figure(modelStatusSchema),
     retires: figure(isoDay).optional(),
     replacedBy: z.string().optional(),

@@ -4,14 +4,14 @@ import fc from 'fast-check';
 import weights from 'virtual:classifier-weights';
 import { loadClassifier, orderResults, rankFixes, readableWhy, SURE_AT, termWeight } from '../../src/lib/fix-candidates.ts';
 import { findRetired, retiredModels } from '../../src/lib/retired-models.ts';
-import { MODELS, findModel } from '../../src/lib/catalogue.ts';
+import { MODELS, UNPRICED, findModel, resolveModelId } from '../../src/lib/catalogue.ts';
 import { distinctiveQuery, searchHref } from '../../src/lib/search-query.ts';
 import { ERROR_CATEGORIES } from '../../src/schemas/error.ts';
 import { readCorpus, threadOf, trainWeights } from '../../scripts/classifier-corpus.ts';
 import { hostileString } from '../support/hostile.ts';
 
 const classifier = loadClassifier(weights);
-const retired = retiredModels(MODELS, '2026-12-03');
+const retired = retiredModels(MODELS, '2026-12-03', UNPRICED);
 
 describe('the shipped weights', () => {
   it('are trained at build time from the repository as it is, deterministically (never stale)', () => {
@@ -71,6 +71,17 @@ describe('rankFixes', () => {
     expect(r.retired?.retired).toBe(haiku35.retires!.value);
     const current = MODELS.find((m) => m.tier === haiku35.tier && m.status.value === 'current')!;
     expect(r.retired?.replacement).toEqual({ name: current.name, apiId: current.apiId!.value });
+  });
+
+  it('a 404 for a model retired before the catalogue began (Sonnet 4, the real quoted message) says when and what replaces it', () => {
+    const r = rankFixes('404 {"type":"error","error":{"type":"not_found_error","message":"model: claude-sonnet-4-20250514"}}', classifier, { retired });
+    const entry = UNPRICED.find((u) => u.apiId === 'claude-sonnet-4-20250514')!;
+    expect(r.candidates[0]).toMatchObject({ errorId: 'model-retired' });
+    expect(r.retired).toMatchObject({ name: entry.name, retired: entry.retires!.value });
+    expect(r.retired?.replacement?.apiId).toBe(findModel(entry.replacedBy!)!.apiId!.value);
+    // Its alias names the same retired model, and lookups know both.
+    expect(findRetired(retired, 'claude-sonnet-4-0')?.name).toBe(entry.name);
+    expect(resolveModelId('claude-opus-4-0')).toMatchObject({ kind: 'unpriced' });
   });
 
   it('a 404 for a model that has not retired stays a plain not-found', () => {
