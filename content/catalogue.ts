@@ -118,6 +118,7 @@ const AS_OF = {
   'AWS-FBC': '2026-12-03',
   'AWS-O55': '2026-12-03',
   'CM-O55': '2026-09-23',
+  O55N: '2026-09-24',
   'AISDK-S55': '2026-09-28',
   'AISDK-H55': '2026-10-07',
   'AISDK-F52': '2026-11-09',
@@ -368,6 +369,11 @@ export const sources = /* @__PURE__ */ withAsOf({
     title: 'Amazon Bedrock model card: Claude Opus 5.5 (read in its ja / zh_tw translations)',
     confidence: 'confirmed',
   },
+  O55N: {
+    url: 'https://platform.claude.com/docs/en/models/opus-5-5/whats-new-opus-5-5',
+    title: "What's new in Claude Opus 5.5 (Availability: the id on each platform; copy of 2026-09-24)",
+    confidence: 'confirmed',
+  },
   'CM-O55': {
     url: 'https://dev.classmethod.jp/en/articles/bedrock-claude-opus-5-5/',
     title: 'Classmethod: Claude Opus 5.5 on Amazon Bedrock (list-foundation-models / list-inference-profiles output, 2026-09-23)',
@@ -460,12 +466,13 @@ export const declaredModels: Catalogue['models'] = [
       'AWS-O55',
       'adaptive thinking is always on and cannot be turned off (AWS model card); whether budget_tokens is rejected is not stated',
     ),
-    bedrockId: t(
+    bedrockId: c(
       'anthropic.claude-opus-5-5',
-      'CM-O55',
-      'list-foundation-models shows inference profiles only, so on-demand calls go through a profile id',
+      'O55N',
+      'the id on Claude in Amazon Bedrock; a third-party listing (CM-O55) shows inference profiles only on bedrock-runtime, so on-demand calls there go through a profile id',
     ),
     bedrockProfiles: t(['jp.anthropic.claude-opus-5-5'], 'CM-O55', 'list-inference-profiles in ap-northeast-1; a global profile is also listed'),
+    vertexId: c('claude-opus-5-5', 'O55N', 'the id on Google Cloud'),
     latency: c('Moderate', 'S15-opus-5-5'),
     notes: [
       'Cache reads are billed at 0.05× input ($0.20), not the usual 0.1×.',
@@ -493,9 +500,14 @@ export const declaredModels: Catalogue['models'] = [
     minCacheablePrompt: c(512, 'S55N', 'Sonnet 5 needs 1,024'),
     thinking: c('adaptive', 'S55N', 'turn up-front thinking off with between_tools; thinking: {type: "disabled"} is rejected'),
     defaultEffort: c('high', 'S55N', 'the default on the Claude API'),
-    bedrockId: t('anthropic.claude-sonnet-5-5', 'AISDK-S55', 'id a third-party SDK added for Amazon Bedrock; not found in an Anthropic or AWS copy we could read'),
+    bedrockId: c(
+      'anthropic.claude-sonnet-5-5',
+      'S55N',
+      "the id on Claude in Amazon Bedrock (the page's Availability section, read in its id copy fetched 2026-10-08); a third-party SDK (AISDK-S55) added the same id",
+      '2026-10-08',
+    ),
     bedrockProfiles: t(['us.anthropic.claude-sonnet-5-5'], 'AISDK-S55'),
-    vertexId: t('claude-sonnet-5-5', 'AISDK-S55', 'the id that SDK added for Google Vertex AI'),
+    vertexId: c('claude-sonnet-5-5', 'S55N', 'the id on Google Cloud (same copy)', '2026-10-08'),
     batchMultiplier: c(0.5, 'S15-sonnet-5-5', 'Batch $1 / $5'),
     usGeo: c(true, 'S10', GEO_RULE),
     tokenizer: c('4.7', 'S1', TOKENIZER_NEW),

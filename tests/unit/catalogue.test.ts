@@ -229,7 +229,11 @@ describe('<Fact> formatting', () => {
     expect(modelFigure('opus-4-7', 'bedrockProfiles').text).toBe(
       'us.anthropic.claude-opus-4-7, eu.anthropic.claude-opus-4-7, global.anthropic.claude-opus-4-7',
     );
-    expect(modelFigure('sonnet-5-5', 'bedrockId').figure?.confidence).toBe('third-party');
+    // The 5.5 ids are on Anthropic's "What's new" pages; their Bedrock inference profiles only in third-party sources.
+    expect(modelFigure('sonnet-5-5', 'bedrockId').figure?.confidence).toBe('confirmed');
+    expect(modelFigure('sonnet-5-5', 'bedrockProfiles').figure?.confidence).toBe('third-party');
+    expect(modelFigure('opus-5-5', 'vertexId').text).toBe('claude-opus-5-5');
+    expect(modelFigure('haiku-5-5', 'bedrockId').figure?.confidence).toBe('third-party');
     expect(() => modelFigure('sonnet-4-6', 'bedrockProfiles')).toThrow(/no "bedrockProfiles"/);
   });
   test('non-model facts', () => {

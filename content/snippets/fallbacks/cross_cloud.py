@@ -11,8 +11,8 @@ from typing import Any, Union
 
 import anthropic
 
-from fallback_policy import decide
 from refusal import RefusalError, is_refusal
+from retry import is_retryable, is_spend_cap  # rate-limits/retry.py
 
 Client = Union[anthropic.Anthropic, anthropic.AnthropicBedrock, anthropic.AnthropicVertex]
 
@@ -25,9 +25,10 @@ class Target:
 
 
 def bedrock_profile_id(base_id: str, geo: str = "us") -> str:
-    """Bedrock rejects on-demand calls to a Claude 4.x base id ("...with on-demand throughput isn't supported.
-    Retry your request with the ID or ARN of an inference profile..."). A cross-region inference profile id
-    is the base id with a geography prefix: us., eu. or global."""
+    """Bedrock rejects on-demand calls to a Claude 4.x base id ("...with on-demand throughput isn’t supported.
+    Retry your request with the ID or ARN of an inference profile that contains this model.", as in
+    Laisky/one-api#245). A cross-region inference profile id is the base id with a geography prefix: us., eu.
+    or global."""
     return base_id if base_id.split(".", 1)[0] in ("us", "eu", "apac", "global") else f"{geo}.{base_id}"
 
 
@@ -68,9 +69,9 @@ def cross_cloud(targets: list[Target], params: dict[str, Any], timeout_s: float 
             client = target.client.with_options(timeout=timeout_s, max_retries=0)
             message = client.messages.create(**params, model=target.model)
         except Exception as err:  # noqa: BLE001
-            # Overload, 5xx, timeouts, rate limits and the spend cap (it binds one cloud's bill) move on.
-            # A 400 or 404 stops: it would fail the same way on the next cloud.
-            if decide(err, attempt=1, remaining_s=timeout_s).kind == "stop":
+            # Twin of shouldSwitchCloud: overload, 5xx, timeouts, throttles and the spend cap (it binds one
+            # cloud's bill) move on. Any other 4xx (400, 402, 404, 409, 413...) stops, as in the TypeScript.
+            if not (is_retryable(err) or is_spend_cap(err)):
                 raise
             failures.append((target.cloud, err))
             continue

@@ -281,3 +281,39 @@ def check_cloud_ids() -> None:
 
 
 report("cross-cloud/a missing id fails at startup", check_cloud_ids)
+
+
+class _StubClient:
+    """Raises `err` from messages.create, or answers with `message`: a cloud without a server."""
+
+    def __init__(self, err: BaseException | None = None, message: Any = None) -> None:
+        self.err, self.message, self.messages = err, message, self
+        self.calls = 0
+
+    def with_options(self, **_: Any) -> "_StubClient":
+        return self
+
+    def create(self, **_: Any) -> Any:
+        self.calls += 1
+        if self.err is not None:
+            raise self.err
+        return self.message
+
+
+def check_cross_cloud_stops_like_ts() -> None:
+    # The TypeScript shouldSwitchCloud moves on only for retryable errors and the spend cap: a 409 (or 402) stops.
+    # Build the 409 from a real SDK response so the status and body are read as the SDK reads them.
+    base = failure_of(client("classification/529 overloaded"), False)
+    assert isinstance(base, anthropic.APIStatusError), repr(base)
+    body = {"type": "error", "error": {"type": "conflict_error", "message": "stub"}}
+    conflict = anthropic.ConflictError("stub", response=type(base.response)(409, request=base.response.request, json=body), body=body)
+    first, second = _StubClient(err=conflict), _StubClient(message=object())
+    try:
+        cross_cloud([Target("anthropic", first, "claude-sonnet-5-5"), Target("bedrock", second, "us.anthropic.claude-sonnet-5-5")], {})  # type: ignore[arg-type]
+        raise AssertionError("a 409 moved to the next cloud")
+    except anthropic.ConflictError:
+        pass
+    assert second.calls == 0, "the next cloud was called after a 409"
+
+
+report("cross-cloud/a 409 stops, as in the TypeScript", check_cross_cloud_stops_like_ts)

@@ -28,6 +28,7 @@ const checks = [
   'batch/split under the limits and retry the transient 404',
   'us-inference/fails closed',
   'cross-cloud/a missing id fails at startup',
+  'cross-cloud/a 409 stops, as in the TypeScript',
   ...Object.keys(extra),
 ];
 

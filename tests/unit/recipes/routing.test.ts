@@ -28,7 +28,7 @@ describe('routing recipe', () => {
     expect(defaultRoutes.classify.model).toBe(getModel('haiku-5-5').apiId?.value);
     expect(modelId('haiku-4-5', 'bedrock')).toBe(getModel('haiku-4-5').bedrockId?.value);
     expect(modelId('haiku-4-5', 'vertex')).toBe(getModel('haiku-4-5').vertexId?.value);
-    expect(() => modelId('opus-5-5', 'vertex')).toThrow(/no vertex model id/);
+    expect(() => modelId('opus-5', 'vertex')).toThrow(/no vertex model id/);
   });
 
   it('is overridden by config (MODEL_ROUTES) without touching code', async () => {
