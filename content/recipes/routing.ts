@@ -22,7 +22,7 @@ export type BedrockGeo = 'us' | 'eu' | 'global';
 
 /**
  * The Bedrock inference-profile id for on-demand calls. Bedrock rejects on-demand calls to the base
- * id of Claude 4.x and later ("…with on-demand throughput isn't supported. Retry your request with the
+ * id of Claude 4.x and later ("…with on-demand throughput isn’t supported. Retry your request with the
  * ID or ARN of an inference profile…"). The catalogue holds the base id; AWS forms a profile id by
  * prefixing the geography (`us.`, `eu.`, `global.`), the one rule applied here and nowhere else.
  */
