@@ -97,3 +97,38 @@ export function pricesForPrompt(model: CatalogueModel, promptTokens: number): Pr
   }
   return chosen;
 }
+
+/** Which end of a price range: every ranged price at its lowest value, or at its highest. */
+export type PriceEnd = 'low' | 'high';
+
+/** The lowest and highest of a price figure's value and its `alt` values, or undefined when it has none. */
+export function priceRange(f: { value: number; alt?: number[] | undefined }): { low: number; high: number } | undefined {
+  if (!f.alt?.length) return undefined;
+  return { low: Math.min(f.value, ...f.alt), high: Math.max(f.value, ...f.alt) };
+}
+
+const PRICE_KEYS = ['input', 'output', 'cacheWrite5m', 'cacheWrite1h', 'cacheRead'] as const;
+
+/** Whether any price of the model (any prompt-size tier) has a range. */
+export function hasPriceRange(m: CatalogueModel): boolean {
+  return [m.prices, ...(m.promptTiers ?? []).map((t) => t.prices)].some((p) => PRICE_KEYS.some((k) => priceRange(p[k])));
+}
+
+function priceSetAt(p: PriceSet, end: PriceEnd): PriceSet {
+  const out = { ...p };
+  for (const k of PRICE_KEYS) {
+    const r = priceRange(p[k]);
+    if (r) out[k] = { ...p[k], value: r[end] };
+  }
+  return out;
+}
+
+/** The same index with every ranged price at one end of its range (models without a range are unchanged). */
+export function indexAtEnd(index: ModelIndex, end: PriceEnd): ModelIndex {
+  const models = index.models.map((m) =>
+    hasPriceRange(m)
+      ? { ...m, prices: priceSetAt(m.prices, end), ...(m.promptTiers ? { promptTiers: m.promptTiers.map((t) => ({ ...t, prices: priceSetAt(t.prices, end) })) } : {}) }
+      : m,
+  );
+  return createIndex({ ...index, models });
+}
