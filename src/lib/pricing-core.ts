@@ -102,6 +102,5 @@ export function costOf(index: ModelIndex, modelId: string, workload: Workload): 
 export type RangedPricer = (modelId: string, workload: Workload, end?: PriceEnd) => CostBreakdown;
 
 export function rangedCostOf(index: ModelIndex): RangedPricer {
-  const ends = { low: indexAtEnd(index, 'low'), high: indexAtEnd(index, 'high') };
-  return (modelId, workload, end) => costOf(end ? ends[end] : index, modelId, workload);
+  return (modelId, workload, end) => costOf(end ? indexAtEnd(index, end) : index, modelId, workload);
 }

@@ -4,7 +4,7 @@
  * re-prices every bucket with the pricing engine and derives totals, ratios, spikes and scenarios. Pure.
  */
 import type { CatalogueModel, Figure } from '../../schemas/catalogue.ts';
-import { hasPriceRange, priceRange, type ModelIndex, type PriceEnd } from '../catalogue-index.ts';
+import { hasPriceRange, priceRange, priceRangeLabels, type ModelIndex, type PriceEnd } from '../catalogue-index.ts';
 import type { CostBreakdown, Workload } from '../pricing.ts';
 import { DAYS_PER_MONTH } from '../calculator-state.ts';
 import { formatInt, formatNumber, formatPercent, formatPrice, formatPricePerMTok, formatUsd } from '../format.ts';
@@ -529,7 +529,7 @@ export class UsageSession {
     // Names the ranged prices behind a scenario whose range they widen.
     const rangeNote = (models: CatalogueModel[]) => {
       const lines = models.filter((m) => this.ranged(m)).flatMap((m) => this.rangedPrices(m));
-      return `The range also runs over the prices whose sources disagree: ${lines.join('; ')}.`;
+      return `The range also covers these prices, which have more than one value in their sources: ${lines.join('; ')}.`;
     };
     const batchOf = (p: Priced) => p.b.tier === 'batch' && !!p.m.batchMultiplier;
     const geoOf = (p: Priced) => (p.b.geo === 'us' && p.m.usGeo.value ? 'us' : 'global');
@@ -657,18 +657,8 @@ export class UsageSession {
     return Math.max(1, Math.round(promptT / Math.max(1, b.requests)));
   }
 
-  /** "cache read $0.20–$0.80 / MTok" for each ranged price of the model (base prices and prompt-size tiers). */
   private rangedPrices(m: CatalogueModel): string[] {
-    const labels = { input: 'input', output: 'output', cacheWrite5m: '5-minute cache write', cacheWrite1h: '1-hour cache write', cacheRead: 'cache read' } as const;
-    const out: string[] = [];
-    for (const p of [m.prices, ...(m.promptTiers ?? []).map((t) => t.prices)]) {
-      for (const k of Object.keys(labels) as (keyof typeof labels)[]) {
-        const r = priceRange(p[k]);
-        const line = r && `${m.name} ${labels[k]} ${formatPrice(r.low)}–${formatPricePerMTok(r.high)}`;
-        if (line && !out.includes(line)) out.push(line);
-      }
-    }
-    return out;
+    return priceRangeLabels(m).map((l) => `${m.name} ${l}`);
   }
 
   private uncertainPrices(m: CatalogueModel): string[] {
