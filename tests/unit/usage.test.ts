@@ -330,6 +330,7 @@ describe('ranged prices (uncertain or third-party figures with other values in t
     expect(b.deltaHighUsd).toBeCloseTo(-11.25, 9);
     expect(b.monthlyLowUsd).toBeCloseTo(-13.25 * 30, 9);
     expect(b.assumptions.join(' ')).toMatch(/Claude Fable 5\.2 cache read \$0\.20–\$0\.80 \/ MTok/);
+    expect(b.assumptions.join(' ')).toMatch(/Claude Fable 5\.2: the Batch multiplier is the pricing page's general rule, with no per-model source \(no range known\)/);
     // 90% hits: Sonnet 4.6 0.9 MTok × ($0.30 − $3); Fable 5.2 prompt 6.1 MTok, reads to 5.49: 0.49 MTok × ($0.20 − $8), or × ($0.80 − $8).
     const h = scenario('hit:0.9');
     expect(h.deltaUsd).toBeCloseTo(-0.9 * 2.7 - 0.49 * 7.8, 9);
@@ -361,6 +362,18 @@ describe('ranged prices (uncertain or third-party figures with other values in t
     expect(w.listPriceHighUsd).toBeCloseTo(26.5, 9);
     expect(w.priceRanges).toEqual(r.priceRanges);
     expect(w.scenarios.find((x) => x.id === 'batch')!.deltaLowUsd).toBeCloseTo(-13.25, 9);
+  });
+
+  it('a price or multiplier marked uncertain with no other value is named, "no range known", and gives no range', () => {
+    const doc = JSON.parse(file('admin-usage-ranged.json').text);
+    doc.data[0].results = [{ ...doc.data[0].results[2], model: 'claude-haiku-5-5', service_tier: 'batch', cache_read_input_tokens: 1000000 }];
+    const h = priceUsageFiles([{ name: 'haiku.json', text: JSON.stringify(doc) }]);
+    const w = h.warnings.join('\n');
+    expect(w).toContain('Claude Haiku 5.5 cache read price (uncertain, no range known)');
+    expect(w).toContain('Claude Haiku 5.5 Batch multiplier (uncertain, no range known)');
+    // 1 MTok × $0.10 + 1 MTok reads × $0.01 + 0.1 MTok × $0.50, all × 0.5.
+    expect(h.listPriceUsd).toBeCloseTo((0.1 + 0.01 + 0.05) * 0.5, 12);
+    expect(h.listPriceHighUsd).toBeUndefined();
   });
 
   it('files that use no ranged price have no range fields, and scenario ranges stay the tokenizer ones', () => {

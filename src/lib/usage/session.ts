@@ -353,6 +353,8 @@ export class UsageSession {
         }
       }
       noteUncertain(m, prompt, b.tokens);
+      const bm = m.batchMultiplier;
+      if (b.tier === 'batch' && bm && bm.confidence && bm.confidence !== 'confirmed') uncertain.add(`${m.name} Batch multiplier (${bm.confidence}, no range known)`);
       const ranged = this.ranged(m);
       const lo = ranged ? this.priceTokens(m, prompt, b.tier, b.geo, b.tokens, b.web, 'low').usd : usd;
       const hi = ranged ? this.priceTokens(m, prompt, b.tier, b.geo, b.tokens, b.web, 'high').usd : usd;
@@ -627,7 +629,9 @@ export class UsageSession {
       batchers.push(p);
       batchDelta = sum3(batchDelta, repriced(p, 'batch', p.b.geo));
     }
-    if (batchable > 0) push('batch', 'Send standard traffic through the Message Batches API', batchDelta[0]!, batchDelta[1]!, batchDelta[2]!, withRange('Every category, cache included, at the Batch multiplier. Only work that can wait: most batches finish within an hour, some take up to 24 hours.', sorted3(batchDelta), batchers), true);
+    const ruleOnly = [...new Set(batchers.map((p) => p.m))].filter((m) => m.batchMultiplier!.confidence && m.batchMultiplier!.confidence !== 'confirmed');
+    const batchNote = `Every category, cache included, at the Batch multiplier. Only work that can wait: most batches finish within an hour, some take up to 24 hours.${ruleOnly.length ? ` ${ruleOnly.map((m) => m.name).join(', ')}: the Batch multiplier is the pricing page's general rule, with no per-model source (no range known).` : ''}`;
+    if (batchable > 0) push('batch', 'Send standard traffic through the Message Batches API', batchDelta[0]!, batchDelta[1]!, batchDelta[2]!, withRange(batchNote, sorted3(batchDelta), batchers), true);
 
     // 5. US-only inference on / off.
     let usOn = [0, 0, 0], usOff = [0, 0, 0], usOnSkipped = 0;
