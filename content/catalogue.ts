@@ -435,8 +435,8 @@ function priceSet(
 }
 
 const DERIVED_CACHE =
-  "derived from the pricing page's standard multipliers (5-min write 1.25×, 1-h write 2×, read 0.1× base input); no per-model cache price in our sources";
-const BATCH_RULE = 'the pricing page\'s general rule "Batch API: 50% off"; no per-model Batch price in our sources';
+  "derived from the pricing page's standard multipliers (5-min write 1.25×, 1-h write 2×, read 0.1× base input); no per-model cache price in our sources, so no range known";
+const BATCH_RULE = 'the pricing page\'s general rule "Batch API: 50% off"; no per-model Batch price in our sources, so no range known';
 const GEO_RULE = 'inference_geo "us" is accepted on Claude 4.6 and later';
 const GEO_OLD = 'older models return 400 when inference_geo is sent';
 const TOKENIZER_NEW = 'Claude 4.7 and later use the newer tokenizer (~30% more tokens for the same text)';
@@ -498,11 +498,15 @@ export const declaredModels: Catalogue['models'] = [
     maxOutput: c(128_000, 'S15-sonnet-5-5'),
     prices: {
       ...sonnet5Prices('S15-sonnet-5-5'),
-      cacheRead: u(
-        0.1,
-        'S55N',
-        "$0.10 (0.05×) since 2026-10-07 per Anthropic's What's new page and pricing trackers that re-read the live pricing page; an older copy of the Sonnet 5.5 overview still shows $0.20",
-      ),
+      cacheRead: {
+        ...u(
+          0.1,
+          'S55N',
+          "$0.10 (0.05×) since 2026-10-07 per Anthropic's What's new page and pricing trackers that re-read the live pricing page; an older copy of the Sonnet 5.5 overview still shows $0.20",
+        ),
+        // The older overview copy (S15-sonnet-5-5), as the note says.
+        alt: [0.2],
+      },
     },
     minCacheablePrompt: c(512, 'S55N', 'Sonnet 5 needs 1,024'),
     thinking: c('adaptive', 'S55N', 'turn up-front thinking off with between_tools; thinking: {type: "disabled"} is rejected'),
@@ -577,15 +581,21 @@ export const declaredModels: Catalogue['models'] = [
     released: c('2026-11-09', 'RN'),
     contextWindow: c(1_000_000, 'RN', '1M context at one rate'),
     maxOutput: c(128_000, 'RN'),
-    prices: priceSet(
-      (v) => c(v, 'RN', "release notes of 2026-11-09"),
-      8,
-      40,
-      10,
-      16,
-      0.2,
-      (v) => t(v, 'F52-3p', 'cache prices quoted by third parties only'),
-    ),
+    prices: {
+      input: c(8, 'RN', 'release notes of 2026-11-09'),
+      output: c(40, 'RN', 'release notes of 2026-11-09'),
+      cacheWrite5m: t(10, 'F52-3p', 'cache prices quoted by third parties only; $10 is also 1.25× the $8 input (the general rule), so no range known'),
+      cacheWrite1h: t(16, 'F52-3p', 'cache prices quoted by third parties only; $16 is also 2× the $8 input (the general rule), so no range known'),
+      cacheRead: {
+        ...t(
+          0.2,
+          'F52-3p',
+          "cache prices quoted by third parties only: $0.20 is 0.025× the $8 input, Fable 5.1's ratio; the general rule on Anthropic's pricing page (reads at 0.1× input) would give $0.80",
+        ),
+        // The general rule (multipliers.cacheRead, S1): 0.1 × $8.
+        alt: [0.8],
+      },
+    },
     thinking: c('adaptive-only', 'RN', 'adaptive thinking is always on'),
     bedrockId: t('anthropic.claude-fable-5-2', 'AISDK-F52', 'id a third-party SDK added for Amazon Bedrock; not found in an Anthropic or AWS copy we could read'),
     bedrockProfiles: t(['us.anthropic.claude-fable-5-2'], 'AISDK-F52'),

@@ -21,6 +21,8 @@ type State =
   | { kind: 'error'; message: string };
 
 const usd = formatUsd;
+/** A ranged figure: "$22.50–$26.50" (the report gives both ends when a price it used has other values in its sources). */
+const span = (lo: number, hi: number) => `${usd(lo)}–${usd(hi)}`;
 const sorted = (rec: Record<string, number>) => Object.entries(rec).sort((a, b) => b[1] - a[1]);
 
 export default function UsageTool({ data, webSearchUsdPer1000 }: Props) {
@@ -126,6 +128,8 @@ export default function UsageTool({ data, webSearchUsdPer1000 }: Props) {
 function Report({ report: r, ms }: { report: UsageReport; ms: number }) {
   const name = (id: string) => r.modelNames[id] ?? id;
   const hasUsage = r.listPriceUsd > 0 || Object.keys(r.byModel).length > 0;
+  const lo = r.listPriceLowUsd;
+  const hi = r.listPriceHighUsd;
   return (
     <section class="usage-report" aria-labelledby="usage-what" data-ms={Math.round(ms)} data-rows={r.rows + r.skipped}>
       <h2 id="usage-what">What it cost</h2>
@@ -136,7 +140,7 @@ function Report({ report: r, ms }: { report: UsageReport; ms: number }) {
       <dl class="usage-totals">
         <div>
           <dt>Re-priced at list prices</dt>
-          <dd data-testid="usage-list">{usd(r.listPriceUsd)}</dd>
+          <dd data-testid="usage-list">{lo !== undefined && hi !== undefined ? span(lo, hi) : usd(r.listPriceUsd)}</dd>
         </div>
         {r.reportedUsd !== undefined && (
           <div>
@@ -151,6 +155,19 @@ function Report({ report: r, ms }: { report: UsageReport; ms: number }) {
           </div>
         )}
       </dl>
+      {r.priceRanges && (
+        <div class="usage-range" data-testid="usage-range">
+          <p>
+            A range, not one number: at the catalogue's central figures the list price is <strong data-testid="usage-list-central">{usd(r.listPriceUsd)}</strong>, but
+            these prices are uncertain or come from third parties, and their sources give other values:
+          </p>
+          <ul>
+            {r.priceRanges.map((l) => (
+              <li key={l}>{l}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {r.differences.length > 0 && (
         <ul class="usage-diff">
           {r.differences.map((d) => (
@@ -178,7 +195,11 @@ function Report({ report: r, ms }: { report: UsageReport; ms: number }) {
         <>
           <DayChart report={r} />
           <div class="usage-tables">
-            <Table caption="By model (list price)" rows={sorted(r.byModel).map(([k, v]) => [name(k), v, r.reportedByModel[k]])} reported={r.reportedUsd !== undefined} />
+            <Table
+              caption="By model (list price)"
+              rows={sorted(r.byModel).map(([k, v]) => [name(k), v, r.reportedByModel[k], r.byModelRange?.[k]])}
+              reported={r.reportedUsd !== undefined}
+            />
             <Table
               caption="By token type"
               rows={[
@@ -202,7 +223,9 @@ function Report({ report: r, ms }: { report: UsageReport; ms: number }) {
   );
 }
 
-function Table({ caption, rows, reported }: { caption: string; rows: (readonly [string, number, number?])[]; reported?: boolean }) {
+type Row = readonly [string, number, number?, { low: number; high: number }?];
+
+function Table({ caption, rows, reported }: { caption: string; rows: Row[]; reported?: boolean }) {
   return (
     <table class="usage-table">
       <caption>{caption}</caption>
@@ -214,10 +237,10 @@ function Table({ caption, rows, reported }: { caption: string; rows: (readonly [
         </tr>
       </thead>
       <tbody>
-        {rows.map(([k, v, rep]) => (
+        {rows.map(([k, v, rep, range]) => (
           <tr key={k}>
             <th scope="row">{k}</th>
-            <td>{usd(v)}</td>
+            <td>{range ? <>{span(range.low, range.high)} <small>(central {usd(v)})</small></> : usd(v)}</td>
             {reported && <td>{rep === undefined ? '—' : usd(rep)}</td>}
           </tr>
         ))}
@@ -342,11 +365,14 @@ function Ratios({ report: r, name }: { report: UsageReport; name: (id: string) =
 
 function delta(s: Scenario, share = 1) {
   const f = (v: number) => `${v <= 0 ? 'saves ' : 'costs '}${usd(Math.abs(v))}`;
+  // A change whose ends differ: "saves $9.75–$13.25", "costs $0.77–$3.50", or "between saving $1 and costing $2".
+  const r = (lo: number, hi: number) =>
+    hi <= 0 ? `saves ${span(-hi, -lo)}` : lo >= 0 ? `costs ${span(lo, hi)}` : `between saving ${usd(-lo)} and costing ${usd(hi)}`;
   const lo = s.deltaLowUsd * share;
   const hi = s.deltaHighUsd * share;
-  const month = s.monthlyDeltaUsd * share;
-  const range = Math.abs(hi - lo) >= 0.005 ? ` (range ${usd(lo)} to ${usd(hi)})` : '';
-  return `${f(s.deltaUsd * share)} over the period${range}; ${f(month)} a month`;
+  const mid = s.deltaUsd * share;
+  if (Math.abs(hi - lo) < 0.005) return `${f(mid)} over the period; ${f(s.monthlyDeltaUsd * share)} a month`;
+  return `${r(lo, hi)} over the period (central: ${f(mid)}); ${r(s.monthlyLowUsd * share, s.monthlyHighUsd * share)} a month`;
 }
 
 function Scenarios({ report: r, name }: { report: UsageReport; name: (id: string) => string }) {

@@ -4,7 +4,7 @@
  * sums rows into buckets and posts progress, then the report. The page cancels by terminating the worker.
  */
 import { closeMatches, createIndex, type PricingData } from '../lib/catalogue-index.ts';
-import { costOf } from '../lib/pricing-core.ts';
+import { rangedCostOf } from '../lib/pricing-core.ts';
 import { UsageSession } from '../lib/usage/session.ts';
 
 export type WorkerIn = { data: PricingData; webSearchUsdPer1000: number; files: File[]; pasted?: string };
@@ -20,7 +20,7 @@ self.onmessage = async (e: MessageEvent<WorkerIn>) => {
   try {
     const { data, webSearchUsdPer1000, files, pasted } = e.data;
     const index = createIndex(data, closeMatches);
-    const session = new UsageSession({ index, price: (id, w) => costOf(index, id, w), webSearchUsdPer1000 });
+    const session = new UsageSession({ index, price: rangedCostOf(index), webSearchUsdPer1000 });
     const totalBytes = files.reduce((a, f) => a + f.size, 0) + (pasted?.length ?? 0);
     let bytes = 0;
     let last = 0;

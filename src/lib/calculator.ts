@@ -4,7 +4,8 @@
  * Pure; no DOM. Every function takes the model index first: `catalogueIndex` (src/lib/catalogue.ts) on the server and in
  * tests, the index over the slim copy the calculator page passes to its island.
  */
-import { pricesForPrompt, type ModelIndex } from './catalogue-index.ts';
+import { hasPriceRange, indexAtEnd, priceRangeLabels, pricesForPrompt, type ModelIndex, type PriceEnd } from './catalogue-index.ts';
+import { formatUsd } from './format.ts';
 import { costOf, type CostBreakdown } from './pricing-core.ts';
 import type { CatalogueModel } from '../schemas/catalogue.ts';
 import { DAYS_PER_MONTH, type CalcValues, type MixEntry } from './calculator-state.ts';
@@ -62,6 +63,8 @@ export interface ModelCost {
   /** False when the prefix is shorter than the model's minimum cacheable prompt (costed as uncached). */
   caches: boolean;
   warnings: string[];
+  /** When a price used has other values in its sources (catalogue `alt`): the month at the lowest and highest. */
+  monthRange?: { low: number; high: number };
   /** Set when the model cannot be priced for these inputs (e.g. US-only inference on an older model). */
   error?: string;
 }
@@ -96,7 +99,7 @@ export function modelCost(ix: ModelIndex, modelId: string, v: CalcValues, share 
   const marks = new Set(Object.values(model.prices).map((f) => f.confidence));
   if (marks.has('third-party')) warnings.push(`${model.name}: prices confirmed only by third parties so far.`);
   else if (marks.has('uncertain'))
-    warnings.push(`${model.name}: some prices are inferred, not listed in our sources (see the models page).`);
+    warnings.push(`${model.name}: some prices are inferred or their sources conflict (see the models page).`);
   const min = model.minCacheablePrompt?.value;
   const caches = cached > 0 && (min === undefined || cached >= min);
   if (cached > 0 && !caches && min !== undefined) {
@@ -135,9 +138,21 @@ export function modelCost(ix: ModelIndex, modelId: string, v: CalcValues, share 
     warnings,
   };
   try {
-    const direct = costOf(ix, model.id, { ...base, requests: requestsPerMonth * (1 - v.batch) });
-    const batched = v.batch > 0 ? costOf(ix, model.id, { ...base, requests: requestsPerMonth * v.batch, batch: true }) : ZERO;
-    const month = add(direct, batched);
+    const monthAt = (index: ModelIndex) =>
+      add(
+        costOf(index, model.id, { ...base, requests: requestsPerMonth * (1 - v.batch) }),
+        v.batch > 0 ? costOf(index, model.id, { ...base, requests: requestsPerMonth * v.batch, batch: true }) : ZERO,
+      );
+    const month = monthAt(ix);
+    if (hasPriceRange(model)) {
+      const [low, high] = (['low', 'high'] as PriceEnd[]).map((end) => monthAt(indexAtEnd(ix, end)).total) as [number, number];
+      if (high > low) {
+        result.monthRange = { low, high };
+        warnings.push(
+          `${model.name}: ${priceRangeLabels(model).join(', ')} in its sources, so this month costs ${formatUsd(low)}–${formatUsd(high)} (${formatUsd(month.total)} at the central figures).`,
+        );
+      }
+    }
     const cachedMonth = costOf(ix, model.id, { ...base, requests: requestsPerMonth }).total;
     const plainMonth = costOf(ix, model.id, {
       requests: requestsPerMonth,

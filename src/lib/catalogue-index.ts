@@ -4,6 +4,7 @@
  * so the island's JavaScript does not carry the whole catalogue. Pure.
  */
 import type { CatalogueModel, PriceSet, RateLimits } from '../schemas/catalogue.ts';
+import { formatPrice, formatPricePerMTok } from './format.ts';
 
 /** What the pricing engine and the calculator need from the catalogue. */
 export interface PricingData {
@@ -96,4 +97,62 @@ export function pricesForPrompt(model: CatalogueModel, promptTokens: number): Pr
     }
   }
   return chosen;
+}
+
+/** Which end of a price range: every ranged price at its lowest value, or at its highest. */
+export type PriceEnd = 'low' | 'high';
+
+/** The lowest and highest of a price figure's value and its `alt` values, or undefined when it has none. */
+export function priceRange(f: { value: number; alt?: number[] | undefined }): { low: number; high: number } | undefined {
+  if (!f.alt?.length) return undefined;
+  return { low: Math.min(f.value, ...f.alt), high: Math.max(f.value, ...f.alt) };
+}
+
+const PRICE_KEYS = ['input', 'output', 'cacheWrite5m', 'cacheWrite1h', 'cacheRead'] as const;
+
+/** Whether any price of the model (any prompt-size tier) has a range. */
+export function hasPriceRange(m: CatalogueModel): boolean {
+  return [m.prices, ...(m.promptTiers ?? []).map((t) => t.prices)].some((p) => PRICE_KEYS.some((k) => priceRange(p[k])));
+}
+
+function priceSetAt(p: PriceSet, end: PriceEnd): PriceSet {
+  const out = { ...p };
+  for (const k of PRICE_KEYS) {
+    const r = priceRange(p[k]);
+    if (r) out[k] = { ...p[k], value: r[end] };
+  }
+  return out;
+}
+
+const PRICE_LABEL = { input: 'input', output: 'output', cacheWrite5m: '5-minute cache write', cacheWrite1h: '1-hour cache write', cacheRead: 'cache read' } as const;
+
+/** "cache read $0.20–$0.80 / MTok" for each ranged price of the model (base prices and prompt-size tiers), no repeats. */
+export function priceRangeLabels(m: CatalogueModel): string[] {
+  const out: string[] = [];
+  for (const p of [m.prices, ...(m.promptTiers ?? []).map((t) => t.prices)]) {
+    for (const k of PRICE_KEYS) {
+      const r = priceRange(p[k]);
+      const line = r && `${PRICE_LABEL[k]} ${formatPrice(r.low)}–${formatPricePerMTok(r.high)}`;
+      if (line && !out.includes(line)) out.push(line);
+    }
+  }
+  return out;
+}
+
+const endCache = new WeakMap<ModelIndex, Record<PriceEnd, ModelIndex>>();
+
+/** The same index with every ranged price at one end of its range (models without a range are unchanged). Cached. */
+export function indexAtEnd(index: ModelIndex, end: PriceEnd): ModelIndex {
+  let ends = endCache.get(index);
+  if (!ends) endCache.set(index, (ends = { low: buildAtEnd(index, 'low'), high: buildAtEnd(index, 'high') }));
+  return ends[end];
+}
+
+function buildAtEnd(index: ModelIndex, end: PriceEnd): ModelIndex {
+  const models = index.models.map((m) =>
+    hasPriceRange(m)
+      ? { ...m, prices: priceSetAt(m.prices, end), ...(m.promptTiers ? { promptTiers: m.promptTiers.map((t) => ({ ...t, prices: priceSetAt(t.prices, end) })) } : {}) }
+      : m,
+  );
+  return createIndex({ ...index, models });
 }

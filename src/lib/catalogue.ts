@@ -35,8 +35,12 @@ export function pricingData(): PricingData {
  * when not confirmed, their mark (no source, date or note). Not for display of provenance.
  */
 export function slimPricingData(): PricingData {
-  // Only the value, plus the mark when it is not 'confirmed': the calculator reads nothing else.
-  const f = <T>(x: Figure<T>): Figure<T> => (x.confidence === 'confirmed' ? { value: x.value } : { value: x.value, confidence: x.confidence }) as Figure<T>;
+  // Only the value, plus the mark when it is not 'confirmed': the calculator reads nothing else. A ranged price keeps its
+  // other values and the note that sources them (the usage page shows the range and why).
+  const f = <T>(x: Figure<T>): Figure<T> =>
+    (x.confidence === 'confirmed'
+      ? { value: x.value }
+      : { value: x.value, confidence: x.confidence, ...(x.alt ? { alt: x.alt, note: x.note } : {}) }) as Figure<T>;
   const fo = <T>(x: Figure<T> | undefined) => (x ? f(x) : undefined);
   const p = (s: PriceSet): PriceSet => ({
     input: f(s.input),

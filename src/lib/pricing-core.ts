@@ -11,7 +11,7 @@
  * - a prompt plus output over the context window, or output over the max output, adds a warning;
  * - unknown model ids throw naming close matches; negative, NaN or non-finite numbers throw.
  */
-import { pricesForPrompt, type ModelIndex } from './catalogue-index.ts';
+import { indexAtEnd, pricesForPrompt, type ModelIndex, type PriceEnd } from './catalogue-index.ts';
 import type { CatalogueModel } from '../schemas/catalogue.ts';
 import { formatInt } from './format.ts';
 import type { CostBreakdown, Workload } from './pricing.ts';
@@ -96,4 +96,11 @@ export function costOf(index: ModelIndex, modelId: string, workload: Workload): 
     total: breakdown.input + breakdown.output + breakdown.cacheWrite + breakdown.cacheRead,
     warnings,
   };
+}
+
+/** A pricer over `index` that can also price every ranged figure at its low or high end (usage re-pricing ranges). */
+export type RangedPricer = (modelId: string, workload: Workload, end?: PriceEnd) => CostBreakdown;
+
+export function rangedCostOf(index: ModelIndex): RangedPricer {
+  return (modelId, workload, end) => costOf(end ? indexAtEnd(index, end) : index, modelId, workload);
 }

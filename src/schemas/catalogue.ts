@@ -47,14 +47,30 @@ export function figure<T extends z.ZodType>(value: T) {
 const tokens = z.number().int('token counts are whole numbers').positive('token counts are positive');
 const usdPerMTok = z.number().nonnegative('prices cannot be negative').finite();
 
+/**
+ * A price figure. An 'uncertain' or 'third-party' price may carry `alt`: the other values its sources give (an older
+ * copy, the general multiplier rule), each explained with its source in `note`. Usage re-pricing shows the range from
+ * the lowest to the highest of `value` and `alt`. A 'confirmed' price has no alternatives.
+ */
+export const priceFigureSchema = figure(usdPerMTok)
+  .extend({ alt: z.array(usdPerMTok).min(1, 'list at least one other value, or leave alt out').optional() })
+  .strict()
+  .superRefine((f, ctx) => {
+    if (!f.alt) return;
+    if (f.confidence === 'confirmed') {
+      ctx.addIssue({ code: 'custom', path: ['alt'], message: "a 'confirmed' price has no other values: mark it 'uncertain' or 'third-party', or drop alt" });
+    }
+    if (!f.note) ctx.addIssue({ code: 'custom', path: ['note'], message: 'explain each value in alt, with its source, in note' });
+  });
+
 /** The five per-million-token prices of one model (or of one prompt-size tier of a model). */
 export const priceSetSchema = z
   .object({
-    input: figure(usdPerMTok),
-    output: figure(usdPerMTok),
-    cacheWrite5m: figure(usdPerMTok),
-    cacheWrite1h: figure(usdPerMTok),
-    cacheRead: figure(usdPerMTok),
+    input: priceFigureSchema,
+    output: priceFigureSchema,
+    cacheWrite5m: priceFigureSchema,
+    cacheWrite1h: priceFigureSchema,
+    cacheRead: priceFigureSchema,
   })
   .strict();
 
@@ -317,7 +333,15 @@ function walkFigures(node: unknown, path: (string | number)[], visit: (fig: { so
   for (const [k, v] of Object.entries(node)) walkFigures(v, [...path, Array.isArray(node) ? Number(k) : k], visit);
 }
 
-export type Figure<T> = { value: T; source: string; asOf: string; confidence: Confidence; note?: string | undefined };
+export type Figure<T> = {
+  value: T;
+  source: string;
+  asOf: string;
+  confidence: Confidence;
+  note?: string | undefined;
+  /** Price figures only: the other values the sources give (see priceFigureSchema). */
+  alt?: number[] | undefined;
+};
 export type PriceSet = z.infer<typeof priceSetSchema>;
 export type CatalogueModel = z.infer<typeof modelSchema>;
 export type UnpricedModel = z.infer<typeof unpricedModelSchema>;

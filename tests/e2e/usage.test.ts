@@ -100,6 +100,36 @@ describe('usage re-pricer', () => {
     await page.context().close();
   });
 
+  it('a price with a range (Sonnet 5.5 and Fable 5.2 cache reads): the total, the model rows and the scenarios show low–high, the central figure and why', async () => {
+    const page = await open();
+    await drop(page, ['admin-usage-ranged.json']);
+    await page.locator('.usage-report').waitFor();
+    const r = priceUsageFiles([read('admin-usage-ranged.json')]);
+    // The unit-tested figures (tests/unit/usage.test.ts): $22.50 central, $22.50–$26.50.
+    expect(await shown(page, 'usage-list')).toBe('$22.50–$26.50');
+    expect(await shown(page, 'usage-list')).toBe(`${formatUsd(r.listPriceLowUsd!)}–${formatUsd(r.listPriceHighUsd!)}`);
+    expect(await shown(page, 'usage-list-central')).toBe('$22.50');
+    const why = (await page.getByTestId('usage-range').textContent()) ?? '';
+    for (const line of r.priceRanges!) expect(why).toContain(line);
+    expect(why).toContain('Claude Sonnet 5.5 cache read: $0.10 / MTok used, $0.20 / MTok also given');
+    expect(why).toContain('Claude Fable 5.2 cache read: $0.20 / MTok used, $0.80 / MTok also given');
+    const row = (name: string) => page.locator('.usage-table', { hasText: 'By model' }).locator('tr', { hasText: name }).locator('td').first().textContent();
+    expect(await row('Claude Sonnet 5.5')).toBe('$4.00–$5.00 (central $4.00)');
+    expect(await row('Claude Fable 5.2')).toBe('$14.00–$17.00 (central $14.00)');
+    expect(await row('Claude Sonnet 4.6')).toBe('$4.50');
+    const batch = (await page.locator('.usage-scenarios > li', { hasText: 'Message Batches API' }).textContent()) ?? '';
+    expect(batch).toContain('saves $11.25–$13.25 over the period (central: saves $11.25); saves $337.50–$397.50 a month');
+    expect(batch).toContain('Claude Fable 5.2 cache read $0.20–$0.80 / MTok');
+    // The move picker: Fable 5.2 → Sonnet 5.5 saves $9.75–$13.25 (central $10.25).
+    await page.locator('.usage-move select').first().selectOption('fable-5-2');
+    await page.locator('.usage-move select').nth(1).selectOption('sonnet-5-5');
+    expect(await shown(page, 'usage-move-result')).toContain('saves $9.75–$13.25 over the period (central: saves $10.25)');
+    expect(await page.locator('body').textContent()).not.toContain('NaN');
+    await checkA11y(page, '/usage/ with a ranged price');
+    expect(page.errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('"Open in calculator" carries the per-request averages, and the calculator reads them without errors', async () => {
     const page = await open();
     await drop(page, ['analytics-usage.json']);
@@ -177,8 +207,10 @@ describe('usage re-pricer', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`axe with a report on screen (${colorScheme})`, async () => {
       const page = await open({ colorScheme });
-      await drop(page, ['console-usage.csv', 'console-cost.csv']);
+      // admin-usage-ranged.json brings the price-range box and ranged table cells into the check.
+      await drop(page, ['console-usage.csv', 'console-cost.csv', 'admin-usage-ranged.json']);
       await page.locator('.usage-report').waitFor();
+      expect(await page.getByTestId('usage-range').count()).toBe(1);
       await checkA11y(page, `/usage/ with a report (${colorScheme})`);
       await page.context().close();
     });

@@ -54,6 +54,22 @@ describe('tokenizer conversion', () => {
   });
 });
 
+describe('a price with a range (catalogue alt): the month at both ends', () => {
+  test('Sonnet 5.5 cache reads at $0.10, or $0.20 per the older overview copy', () => {
+    // 3,000 requests; per request 2,000 × $2 + 800 × $2.50 + 7,200 × $0.10 (or $0.20) + 500 × $10, ÷ 1e6
+    //   = $0.01172 (or $0.01244) → $35.16 (or $37.32) a month.
+    const c = modelCost(ix, 'sonnet-5-5', v({ models: ['sonnet-5-5'], perDay: 100 }));
+    close(c.month.total, 35.16);
+    close(c.monthRange!.low, 35.16);
+    close(c.monthRange!.high, 37.32);
+    expect(c.warnings.join(' ')).toContain('Claude Sonnet 5.5: cache read $0.10–$0.20 / MTok in its sources, so this month costs $35.16–$37.32 ($35.16 at the central figures).');
+  });
+  test('no cache reads, or a model with no ranged price: no range', () => {
+    expect(modelCost(ix, 'sonnet-5-5', v({ models: ['sonnet-5-5'], perDay: 100, cached: 0 })).monthRange).toBeUndefined();
+    expect(modelCost(ix, 'sonnet-4-6', v({ models: ['sonnet-4-6'], perDay: 100 })).monthRange).toBeUndefined();
+  });
+});
+
 describe('a model’s monthly cost for the calculator inputs', () => {
   // Sonnet 4.6, 100 requests/day × 30 = 3,000 requests; 2,000 uncached + 8,000 cached prefix (hit 0.9) + 500 output.
   // Per request: input 2,000 × $3 = $0.006; write 800 × $3.75 = $0.003; read 7,200 × $0.30 = $0.00216;

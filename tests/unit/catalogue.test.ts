@@ -175,6 +175,65 @@ describe('friendly validation errors name the model and the field', () => {
     bad.models.find((m) => m.id === 'opus-4-6')!.inputPrice = 5;
     expect(() => parseCatalogue(bad)).toThrow(/model "opus-4-6", field inputPrice: unknown field/);
   });
+  test("other values (alt) on a 'confirmed' price", () => {
+    const bad = clone();
+    bad.models.find((m) => m.id === 'opus-4-7')!.prices.input.alt = [6];
+    expect(() => parseCatalogue(bad)).toThrow(/model "opus-4-7", field prices\.input\.alt: a 'confirmed' price has no other values/);
+  });
+  test('a negative, an infinite or a missing other value', () => {
+    for (const [v, msg] of [[-0.2, /prices cannot be negative/], [Infinity, /field prices\.cacheRead\.alt\.0/], [Number.NaN, /field prices\.cacheRead\.alt\.0/]] as const) {
+      const bad = clone();
+      bad.models.find((m) => m.id === 'sonnet-5-5')!.prices.cacheRead.alt = [v];
+      expect(() => parseCatalogue(bad)).toThrow(/model "sonnet-5-5", field prices\.cacheRead\.alt\.0/);
+      expect(() => parseCatalogue(bad)).toThrow(msg);
+    }
+    const empty = clone();
+    empty.models.find((m) => m.id === 'sonnet-5-5')!.prices.cacheRead.alt = [];
+    expect(() => parseCatalogue(empty)).toThrow(/model "sonnet-5-5", field prices\.cacheRead\.alt: list at least one other value/);
+  });
+  test('other values with no note to source them', () => {
+    const bad = clone();
+    delete bad.models.find((m) => m.id === 'sonnet-5-5')!.prices.cacheRead.note;
+    expect(() => parseCatalogue(bad)).toThrow(/model "sonnet-5-5", field prices\.cacheRead\.note: explain each value in alt/);
+  });
+});
+
+describe('price ranges (alt) come from what the notes and facts say', () => {
+  const fact = (k: string) => Number(getFact(k).value);
+  test('Sonnet 5.5 cache read: $0.10 now, $0.20 in the older overview copy (0.1× of $2)', () => {
+    const f = getModel('sonnet-5-5').prices.cacheRead;
+    expect(f.alt).toEqual([0.2]);
+    expect(f.value).toBeCloseTo(fact('multipliers.cacheReadSonnet55') * getModel('sonnet-5-5').prices.input.value, 12);
+    expect(f.alt![0]).toBeCloseTo(fact('multipliers.cacheRead') * getModel('sonnet-5-5').prices.input.value, 12);
+    expect(f.note).toMatch(/older copy of the Sonnet 5\.5 overview still shows \$0\.20/);
+  });
+  test("Fable 5.2 cache read: $0.20 (Fable 5.1's 0.025×) or $0.80 by the general rule (0.1× of $8); writes match the rule, so no range", () => {
+    const p = getModel('fable-5-2').prices;
+    expect(p.cacheRead.value).toBeCloseTo(fact('multipliers.cacheReadFable51') * p.input.value, 12);
+    expect(p.cacheRead.alt).toEqual([fact('multipliers.cacheRead') * p.input.value]);
+    expect(p.cacheRead.note).toMatch(/general rule.*\$0\.80/);
+    expect(p.cacheWrite5m.value).toBe(fact('multipliers.cacheWrite5m') * p.input.value);
+    expect(p.cacheWrite1h.value).toBe(fact('multipliers.cacheWrite1h') * p.input.value);
+    expect(p.cacheWrite5m.alt).toBeUndefined();
+    expect(p.cacheWrite5m.note).toMatch(/no range known/);
+  });
+  test('Haiku 5.5 cache prices and the Batch rule have no other value: no range, and the note says so', () => {
+    const m = getModel('haiku-5-5');
+    for (const p of [m.prices, m.promptTiers![0]!.prices]) {
+      for (const f of [p.cacheWrite5m, p.cacheWrite1h, p.cacheRead]) {
+        expect(f.confidence).toBe('uncertain');
+        expect(f.alt).toBeUndefined();
+        expect(f.note).toMatch(/no range known/);
+      }
+    }
+    expect(m.batchMultiplier?.note).toMatch(/no range known/);
+  });
+  test('only the two ranges the sources give', () => {
+    const ranged = catalogue.models.flatMap((m) =>
+      [m.prices, ...(m.promptTiers ?? []).map((t) => t.prices)].flatMap((p) => Object.entries(p).filter(([, f]) => f.alt).map(([k]) => `${m.id}.${k}`)),
+    );
+    expect(ranged).toEqual(['sonnet-5-5.cacheRead', 'fable-5-2.cacheRead']);
+  });
 });
 
 describe('lookups', () => {

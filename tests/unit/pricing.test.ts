@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { estimateCost, type Workload } from '../../src/lib/pricing.ts';
 import { MODEL_IDS, getModel, pricingData } from '../../src/lib/catalogue.ts';
 import { createIndex } from '../../src/lib/catalogue-index.ts';
-import { costOf } from '../../src/lib/pricing-core.ts';
+import { costOf, rangedCostOf } from '../../src/lib/pricing-core.ts';
 
 // Every expected figure below is worked out by hand from the catalogue's list prices (USD per million tokens):
 // cost = requests × tokens per request × price / 1,000,000.
@@ -254,5 +254,26 @@ describe('properties over every model', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('ranged prices: the central figure by default, either end on request', () => {
+  const index = createIndex(pricingData());
+  const price = rangedCostOf(index);
+  const reads: Workload = { requests: 10, inputTokens: 0, outputTokens: 0, cacheReadTokens: 1_000_000 };
+  test('Sonnet 5.5 cache reads: $0.10 per MTok used, $0.20 at the high end (10 MTok → $1.00 / $2.00)', () => {
+    close(estimateCost('sonnet-5-5', reads).total, 1);
+    close(price('sonnet-5-5', reads).total, 1);
+    close(price('sonnet-5-5', reads, 'low').total, 1);
+    close(price('sonnet-5-5', reads, 'high').total, 2);
+  });
+  test('Fable 5.2 cache reads at Batch: $0.20 or $0.80 per MTok, halved (10 MTok → $1.00 / $4.00)', () => {
+    close(price('fable-5-2', { ...reads, batch: true }, 'low').total, 1);
+    close(price('fable-5-2', { ...reads, batch: true }, 'high').total, 4);
+  });
+  test('a confirmed price is the same at both ends', () => {
+    const w: Workload = { requests: 1, inputTokens: 1_000_000, outputTokens: 1_000_000, cacheReadTokens: 1_000_000 };
+    close(price('opus-4-8', w, 'low').total, price('opus-4-8', w, 'high').total);
+    close(price('fable-5-2', { requests: 1, inputTokens: 1_000_000, outputTokens: 0 }, 'high').total, 8);
   });
 });

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createSession, priceUsageFiles } from '../../src/lib/usage/index.ts';
+import { createSession, priceUsageFiles, UsageSession } from '../../src/lib/usage/index.ts';
+import { closeMatches, createIndex } from '../../src/lib/catalogue-index.ts';
+import { rangedCostOf } from '../../src/lib/pricing-core.ts';
 import { RecordSplitter } from '../../src/lib/usage/lines.ts';
 import { readNumber } from '../../src/lib/usage/parse.ts';
 import { findSpikes, median, SPIKE_SECTIONS } from '../../src/lib/usage/spikes.ts';
 import { extractHeadings } from '../../src/lib/headings.ts';
-import { catalogueIndex } from '../../src/lib/catalogue.ts';
+import { catalogueIndex, slimPricingData } from '../../src/lib/catalogue.ts';
 import { createResolver } from '../../src/lib/usage/models.ts';
 
 const dir = 'tests/fixtures/usage/';
@@ -288,17 +290,115 @@ describe('scenarios', () => {
   });
 });
 
+describe('ranged prices (uncertain or third-party figures with other values in the catalogue)', () => {
+  // admin-usage-ranged.json, one day, standard tier, global routing:
+  // Sonnet 5.5: 1 MTok input × $2 + 10 MTok reads × $0.10 (or $0.20, the older overview copy) + 0.1 MTok output × $10
+  //   = $4.00, or $5.00 at the high end.
+  // Fable 5.2: 1 MTok × $8 + 0.1 MTok 5-min writes × $10 + 5 MTok reads × $0.20 (or $0.80, the general 0.1× rule) + 0.1 MTok × $40
+  //   = $14.00, or $17.00.
+  // Sonnet 4.6 (all confirmed): 1 MTok × $3 + 0.1 MTok × $15 = $4.50.
+  const r = priceUsageFiles([file('admin-usage-ranged.json')]);
+  const scenario = (id: string) => r.scenarios.find((x) => x.id === id)!;
+
+  it('the total and each model that uses a ranged price carry low and high ends; the central figure is unchanged', () => {
+    expect(r.listPriceUsd).toBeCloseTo(22.5, 9);
+    expect(r.listPriceLowUsd).toBeCloseTo(22.5, 9);
+    expect(r.listPriceHighUsd).toBeCloseTo(26.5, 9);
+    expect(r.byModel['sonnet-5-5']).toBeCloseTo(4, 9);
+    expect(r.byModelRange?.['sonnet-5-5']?.low).toBeCloseTo(4, 9);
+    expect(r.byModelRange?.['sonnet-5-5']?.high).toBeCloseTo(5, 9);
+    expect(r.byModelRange?.['fable-5-2']?.low).toBeCloseTo(14, 9);
+    expect(r.byModelRange?.['fable-5-2']?.high).toBeCloseTo(17, 9);
+    // Sonnet 4.6 uses no ranged price: no range for it.
+    expect(r.byModelRange?.['sonnet-4-6']).toBeUndefined();
+  });
+
+  it('each ranged price used has a "why a range" line naming the figure, its values and its sources', () => {
+    expect(r.priceRanges).toHaveLength(2);
+    expect(r.priceRanges![0]).toMatch(/^Claude Sonnet 5\.5 cache read: \$0\.10 \/ MTok used, \$0\.20 \/ MTok also given \(uncertain: .*What's new page.*older copy of the Sonnet 5\.5 overview/);
+    expect(r.priceRanges![1]).toMatch(/^Claude Fable 5\.2 cache read: \$0\.20 \/ MTok used, \$0\.80 \/ MTok also given \(third-party: .*general rule/);
+    const w = r.warnings.join('\n');
+    expect(w).toContain('Claude Sonnet 5.5 cache read price (uncertain, $0.10–$0.20)');
+    expect(w).toContain('Claude Fable 5.2 5-minute cache write price (third-party, no range known)');
+  });
+
+  it('scenario ranges include the price range: Batch, a hit-rate target, a move between two ranged models', () => {
+    // Batch halves every category: −$22.50 / 2, and −$26.50 / 2 at the high end.
+    const b = scenario('batch');
+    expect(b.deltaUsd).toBeCloseTo(-11.25, 9);
+    expect(b.deltaLowUsd).toBeCloseTo(-13.25, 9);
+    expect(b.deltaHighUsd).toBeCloseTo(-11.25, 9);
+    expect(b.monthlyLowUsd).toBeCloseTo(-13.25 * 30, 9);
+    expect(b.assumptions.join(' ')).toMatch(/Claude Fable 5\.2 cache read \$0\.20–\$0\.80 \/ MTok/);
+    expect(b.assumptions.join(' ')).toMatch(/Claude Fable 5\.2: the Batch multiplier is the pricing page's general rule, with no per-model source \(no range known\)/);
+    // 90% hits: Sonnet 4.6 0.9 MTok × ($0.30 − $3); Fable 5.2 prompt 6.1 MTok, reads to 5.49: 0.49 MTok × ($0.20 − $8), or × ($0.80 − $8).
+    const h = scenario('hit:0.9');
+    expect(h.deltaUsd).toBeCloseTo(-0.9 * 2.7 - 0.49 * 7.8, 9);
+    expect(h.deltaLowUsd).toBeCloseTo(-0.9 * 2.7 - 0.49 * 7.8, 9);
+    expect(h.deltaHighUsd).toBeCloseTo(-0.9 * 2.7 - 0.49 * 7.2, 9);
+    // Fable 5.2 → Sonnet 5.5 (same tokenizer): Sonnet 5.5 at $2 + 0.1 × $2.50 + 5 × $0.10 (or $0.20) + 0.1 × $10 = $3.75 (or $4.25).
+    // The saving is largest with Sonnet 5.5 low and Fable 5.2 high, smallest the other way round.
+    const m = scenario('move:fable-5-2:sonnet-5-5');
+    expect(m.deltaUsd).toBeCloseTo(3.75 - 14, 9);
+    expect(m.deltaLowUsd).toBeCloseTo(3.75 - 17, 9);
+    expect(m.deltaHighUsd).toBeCloseTo(4.25 - 14, 9);
+  });
+
+  it('the tokenizer range and the price range combine: Sonnet 5.5 → Sonnet 4.6', () => {
+    // At Sonnet 4.6 prices the Sonnet 5.5 tokens cost $3 + 10 × $0.30 + 0.1 × $15 = $7.50, divided by 1.3 for the older tokenizer.
+    const m = scenario('move:sonnet-5-5:sonnet-4-6');
+    expect(m.deltaUsd).toBeCloseTo(7.5 / 1.3 - 4, 9);
+    expect(m.deltaLowUsd).toBeCloseTo(7.5 / 1.3 - 5, 9);
+    expect(m.deltaHighUsd).toBeCloseTo(7.5 - 4, 9);
+  });
+
+  it('the island worker, over the slim catalogue copy, gives the same ranges (alt survives the slimming)', () => {
+    const index = createIndex(slimPricingData(), closeMatches);
+    const session = new UsageSession({ index, price: rangedCostOf(index), webSearchUsdPer1000: 10 });
+    const p = session.file('admin-usage-ranged.json');
+    p.push(file('admin-usage-ranged.json').text);
+    p.end();
+    const w = session.report();
+    expect(w.listPriceHighUsd).toBeCloseTo(26.5, 9);
+    expect(w.priceRanges).toEqual(r.priceRanges);
+    expect(w.scenarios.find((x) => x.id === 'batch')!.deltaLowUsd).toBeCloseTo(-13.25, 9);
+  });
+
+  it('a price or multiplier marked uncertain with no other value is named, "no range known", and gives no range', () => {
+    const doc = JSON.parse(file('admin-usage-ranged.json').text);
+    doc.data[0].results = [{ ...doc.data[0].results[2], model: 'claude-haiku-5-5', service_tier: 'batch', cache_read_input_tokens: 1000000 }];
+    const h = priceUsageFiles([{ name: 'haiku.json', text: JSON.stringify(doc) }]);
+    const w = h.warnings.join('\n');
+    expect(w).toContain('Claude Haiku 5.5 cache read price (uncertain, no range known)');
+    expect(w).toContain('Claude Haiku 5.5 Batch multiplier (uncertain, no range known)');
+    // 1 MTok × $0.10 + 1 MTok reads × $0.01 + 0.1 MTok × $0.50, all × 0.5.
+    expect(h.listPriceUsd).toBeCloseTo((0.1 + 0.01 + 0.05) * 0.5, 12);
+    expect(h.listPriceHighUsd).toBeUndefined();
+  });
+
+  it('files that use no ranged price have no range fields, and scenario ranges stay the tokenizer ones', () => {
+    const plain = priceUsageFiles([file('console-usage.csv')]);
+    expect(plain.listPriceLowUsd).toBeUndefined();
+    expect(plain.listPriceHighUsd).toBeUndefined();
+    expect(plain.byModelRange).toBeUndefined();
+    expect(plain.priceRanges).toBeUndefined();
+    const b = plain.scenarios.find((x) => x.id === 'batch')!;
+    expect(b.deltaLowUsd).toBe(b.deltaUsd);
+    expect(b.deltaHighUsd).toBe(b.deltaUsd);
+  });
+});
+
 describe('fuzz: any text, any numbers', () => {
   it('never throws, never yields NaN or Infinity', async () => {
     const fc = (await import('fast-check')).default;
-    const header = 'usage_date_utc,model_version,usage_input_tokens_no_cache,usage_input_tokens_cache_write_1h,usage_output_tokens,context_window,inference_geo,usage_type\n';
+    const header = 'usage_date_utc,model_version,usage_input_tokens_no_cache,usage_input_tokens_cache_write_1h,usage_output_tokens,context_window,inference_geo,usage_type,usage_input_tokens_cache_read\n';
     const cell = fc.oneof(fc.string({ maxLength: 8 }), fc.double().map(String), fc.nat().map(String), fc.constantFrom('', '-1', '1e400', '1.7e308', 'NaN', '"', '200k-1M', 'us', 'batch'));
     const model = fc.constantFrom(...catalogueIndex.models.map((m) => m.apiId?.value ?? m.id), 'claude-unknown', '');
-    const row = fc.tuple(fc.constantFrom('2026-11-01', '2026-11-02', 'x'), model, cell, cell, cell, cell, cell, cell).map((r) => r.join(','));
+    const row = fc.tuple(fc.constantFrom('2026-11-01', '2026-11-02', 'x'), model, cell, cell, cell, cell, cell, cell, cell).map((r) => r.join(','));
     fc.assert(
       fc.property(fc.array(row, { maxLength: 20 }), fc.string({ maxLength: 200 }), (rows, junk) => {
         const r = priceUsageFiles([{ name: 'a.csv', text: header + rows.join('\n') }, { name: 'b', text: junk }]);
-        const nums = [r.listPriceUsd, r.rows, r.skipped, ...Object.values(r.byModel), ...r.byDay.map((d) => d.usd), ...r.scenarios.flatMap((s) => [s.deltaUsd, s.deltaLowUsd, s.deltaHighUsd, s.monthlyDeltaUsd]), r.ratios.cacheHit, r.ratios.outputShare];
+        const nums = [r.listPriceUsd, r.rows, r.skipped, ...Object.values(r.byModel), ...r.byDay.map((d) => d.usd), ...r.scenarios.flatMap((s) => [s.deltaUsd, s.deltaLowUsd, s.deltaHighUsd, s.monthlyDeltaUsd, s.monthlyLowUsd, s.monthlyHighUsd]), r.ratios.cacheHit, r.ratios.outputShare, r.listPriceLowUsd ?? 0, r.listPriceHighUsd ?? 0];
         return nums.every(Number.isFinite);
       }),
       { numRuns: 200 },

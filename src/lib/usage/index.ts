@@ -1,10 +1,10 @@
 /**
  * Entry point of the usage tool's logic: `priceUsageFiles` reads whole files (text) and re-prices them at catalogue
- * list prices with the pricing engine (`estimateCost`). The page's Web Worker runs the same session over streamed
+ * list prices with the pricing engine (`costOf`, behind `estimateCost`). The page's Web Worker runs the same session over streamed
  * chunks (src/lib/usage/worker.ts). Pure.
  */
 import { catalogueIndex, getFact } from '../catalogue.ts';
-import { estimateCost } from '../pricing.ts';
+import { rangedCostOf } from '../pricing-core.ts';
 import { UsageSession } from './session.ts';
 import type { UsageReport } from './types.ts';
 
@@ -15,9 +15,9 @@ export function webSearchUsdPer1000(): number {
   return Number(getFact('serverTools.webSearchPer1000').value);
 }
 
-/** A session over the full catalogue and `estimateCost`. */
+/** A session over the full catalogue, priced by the same engine as `estimateCost` (plus the ends of ranged prices). */
 export function createSession(): UsageSession {
-  return new UsageSession({ index: catalogueIndex, price: estimateCost, webSearchUsdPer1000: webSearchUsdPer1000() });
+  return new UsageSession({ index: catalogueIndex, price: rangedCostOf(catalogueIndex), webSearchUsdPer1000: webSearchUsdPer1000() });
 }
 
 export function priceUsageFiles(files: { name: string; text: string }[]): UsageReport {

@@ -4,10 +4,10 @@
  * re-prices every bucket with the pricing engine and derives totals, ratios, spikes and scenarios. Pure.
  */
 import type { CatalogueModel, Figure } from '../../schemas/catalogue.ts';
-import type { ModelIndex } from '../catalogue-index.ts';
+import { hasPriceRange, priceRange, priceRangeLabels, type ModelIndex, type PriceEnd } from '../catalogue-index.ts';
 import type { CostBreakdown, Workload } from '../pricing.ts';
 import { DAYS_PER_MONTH } from '../calculator-state.ts';
-import { formatInt, formatNumber, formatPercent, formatUsd } from '../format.ts';
+import { formatInt, formatNumber, formatPercent, formatPrice, formatPricePerMTok, formatUsd } from '../format.ts';
 import { createResolver, type ModelResolver } from './models.ts';
 import { FileParser, FORMAT_LABEL, type FormatId, type ParseSink } from './parse.ts';
 import { findSpikes, sectionHref, SPIKE_RULE, type DayDims } from './spikes.ts';
@@ -15,8 +15,11 @@ import { TOKEN_TYPES, type CostType, type Ratios, type Scenario, type ServiceTie
 
 export interface SessionOptions {
   index: ModelIndex;
-  /** The pricing engine (`estimateCost`, or `costOf` bound to the island's copy of the catalogue). */
-  price: (modelId: string, workload: Workload) => CostBreakdown;
+  /**
+   * The pricing engine (`rangedCostOf` over the catalogue, or over the island's copy of it). With `end`, every price
+   * that has a range (`alt` in the catalogue) is taken at its lowest or highest value.
+   */
+  price: (modelId: string, workload: Workload, end?: PriceEnd) => CostBreakdown;
   /** serverTools.webSearchPer1000 from the catalogue. */
   webSearchUsdPer1000: number;
 }
@@ -53,6 +56,22 @@ interface Bucket {
 }
 
 type Rates = Tokens; // USD per token by category
+
+/** A priced bucket: list price at the central figures (`usd`) and with every ranged price at its low / high end. */
+interface Priced {
+  b: Bucket;
+  m: CatalogueModel;
+  prompt: number;
+  usd: number;
+  lo: number;
+  hi: number;
+}
+
+/** The "why a range" line for one ranged price: the figure used, the other values, and the note that sources them. */
+function rangeLine(m: CatalogueModel, label: string, f: Figure<number>): string {
+  const others = (f.alt ?? []).map(formatPricePerMTok).join(', ');
+  return `${m.name} ${label}: ${formatPricePerMTok(f.value)} used, ${others} also given (${f.confidence}${f.note ? `: ${f.note}` : ''}).`;
+}
 
 const emptyTokens = (): Tokens => ({ input: 0, write5m: 0, write1h: 0, read: 0, output: 0 });
 const sumTokens = (t: Tokens) => t.input + t.write5m + t.write1h + t.read + t.output;
@@ -158,12 +177,14 @@ export class UsageSession {
   private rateCache = new Map<string, Rates>();
 
   /** USD per token for each category, from the engine, for a prompt of `prompt` tokens (which picks the tier). */
-  private rates(m: CatalogueModel, prompt: number, batch: boolean, geo: 'global' | 'us'): Rates {
-    const key = `${m.id}|${prompt}|${batch}|${geo}`;
+  private rates(m: CatalogueModel, prompt: number, batch: boolean, geo: 'global' | 'us', end?: PriceEnd): Rates {
+    // Models with no ranged price have one set of rates whatever the end.
+    const e = end && this.ranged(m) ? end : undefined;
+    const key = `${m.id}|${prompt}|${batch}|${geo}|${e ?? ''}`;
     const hit = this.rateCache.get(key);
     if (hit) return hit;
     const base: Workload = { requests: 1, inputTokens: 0, outputTokens: 0, batch, inferenceGeo: geo };
-    const p = (w: Partial<Workload>) => this.opts.price(m.id, { ...base, ...w });
+    const p = (w: Partial<Workload>) => this.opts.price(m.id, { ...base, ...w }, e);
     const r: Rates = {
       input: p({ inputTokens: prompt }).input / prompt,
       output: p({ inputTokens: prompt, outputTokens: 1 }).output,
@@ -188,14 +209,29 @@ export class UsageSession {
     return { prompt: floor + 1, highPrompt: high };
   }
 
+  private rangedCache = new Map<CatalogueModel, boolean>();
+
+  /** Whether any of the model's prices has a range (then low and high ends are priced as well). */
+  ranged(m: CatalogueModel): boolean {
+    let r = this.rangedCache.get(m);
+    if (r === undefined) this.rangedCache.set(m, (r = hasPriceRange(m)));
+    return r;
+  }
+
+  /** The rates at the central figures and at both ends of the price ranges. */
+  private rateEnds(m: CatalogueModel, prompt: number, batch: boolean, geo: 'global' | 'us'): { mid: Rates; low: Rates; high: Rates } {
+    const mid = this.rates(m, prompt, batch, geo);
+    return { mid, low: this.rates(m, prompt, batch, geo, 'low'), high: this.rates(m, prompt, batch, geo, 'high') };
+  }
+
   /** Price tokens on a model; falls back (with a warning) when the model rejects US-only or has no Batch price. */
-  private priceTokens(m: CatalogueModel, prompt: number, tier: ServiceTier, geo: 'global' | 'us', t: Tokens, web: number): { usd: number; by: Tokens } {
+  private priceTokens(m: CatalogueModel, prompt: number, tier: ServiceTier, geo: 'global' | 'us', t: Tokens, web: number, end?: PriceEnd): { usd: number; by: Tokens } {
     let batch = tier === 'batch';
     let g = geo;
     let r: Rates | undefined;
     for (let attempt = 0; attempt < 3 && !r; attempt++) {
       try {
-        r = this.rates(m, prompt, batch, g);
+        r = this.rates(m, prompt, batch, g, end);
       } catch (e) {
         const msg = (e as Error).message;
         if (g === 'us' && /inference_geo/.test(msg)) {
@@ -229,6 +265,12 @@ export class UsageSession {
     const dayMap = new Map<string, DayDims & { byModel: Record<string, number> }>();
     const modelNames: Record<string, string> = {};
     const uncertain = new Set<string>();
+    // Ranged prices used (with tokens): one "why a range" line each; totals at the low and high ends.
+    const rangeWhy = new Map<string, string>();
+    let listLow = 0;
+    let listHighEnd = 0;
+    const byModelLow: Record<string, number> = {};
+    const byModelHigh: Record<string, number> = {};
     let list = 0;
     let listHigh = 0;
     let reported = 0;
@@ -244,7 +286,7 @@ export class UsageSession {
     const usageDays = new Set<string>();
     const costDays = new Set<string>();
     const cache = new Map<string, { m: CatalogueModel; ttl: '5m' | '1h'; written: number; read: number; extraUsd: number; savedUsd: number }>();
-    const byBucketPriced: { b: Bucket; m: CatalogueModel; prompt: number; usd: number }[] = [];
+    const byBucketPriced: Priced[] = [];
 
     const day = (d: string) => {
       let e = dayMap.get(d);
@@ -263,7 +305,12 @@ export class UsageSession {
         ['input', prices.input, 'input'], ['output', prices.output, 'output'], ['write5m', prices.cacheWrite5m, '5-minute cache write'],
         ['write1h', prices.cacheWrite1h, '1-hour cache write'], ['read', prices.cacheRead, 'cache read'],
       ];
-      for (const [k, f, label] of fields) if (t[k] > 0 && f.confidence && f.confidence !== 'confirmed') uncertain.add(`${m.name} ${label} price (${f.confidence})`);
+      for (const [k, f, label] of fields) {
+        if (!(t[k] > 0) || !f.confidence || f.confidence === 'confirmed') continue;
+        const range = priceRange(f);
+        uncertain.add(`${m.name} ${label} price (${f.confidence}${range ? `, ${formatPrice(range.low)}–${formatPrice(range.high)}` : ', no range known'})`);
+        if (range) rangeWhy.set(`${m.name} ${label}`, rangeLine(m, label, f));
+      }
     };
 
     for (const b of this.buckets.values()) {
@@ -306,9 +353,18 @@ export class UsageSession {
         }
       }
       noteUncertain(m, prompt, b.tokens);
-      byBucketPriced.push({ b, m, prompt, usd });
+      const bm = m.batchMultiplier;
+      if (b.tier === 'batch' && bm && bm.confidence && bm.confidence !== 'confirmed') uncertain.add(`${m.name} Batch multiplier (${bm.confidence}, no range known)`);
+      const ranged = this.ranged(m);
+      const lo = ranged ? this.priceTokens(m, prompt, b.tier, b.geo, b.tokens, b.web, 'low').usd : usd;
+      const hi = ranged ? this.priceTokens(m, prompt, b.tier, b.geo, b.tokens, b.web, 'high').usd : usd;
+      byBucketPriced.push({ b, m, prompt, usd, lo, hi });
       list += usd;
+      listLow += lo;
+      listHighEnd += hi;
       add(byModel, m.id, usd);
+      add(byModelLow, m.id, lo);
+      add(byModelHigh, m.id, hi);
       add(byWorkspace, b.workspace || '(none in file)', usd);
       add(byApiKey, b.apiKey || '(none in file)', usd);
       for (const k of TOKEN_TYPES) {
@@ -422,6 +478,15 @@ export class UsageSession {
       scenarios: this.scenarios(byBucketPriced, list, knownDays),
       modelNames,
     };
+    if (listHighEnd > listLow) {
+      report.listPriceLowUsd = listLow;
+      report.listPriceHighUsd = listHighEnd;
+      report.byModelRange = {};
+      for (const id of Object.keys(byModel)) {
+        if (byModelHigh[id]! > byModelLow[id]!) report.byModelRange[id] = { low: byModelLow[id]!, high: byModelHigh[id]! };
+      }
+      report.priceRanges = [...rangeWhy.values()];
+    }
     if (hasReported) report.reportedUsd = reported;
     if (hasReportedList) report.reportedListUsd = reportedList;
     if (usageBuckets > 0 && requestsKnown && requests > 0) {
@@ -454,12 +519,23 @@ export class UsageSession {
 
   // ── Scenarios ───────────────────────────────────────────────────────────────────────────────────────────
 
-  private scenarios(priced: { b: Bucket; m: CatalogueModel; prompt: number; usd: number }[], list: number, days: number): Scenario[] {
+  private scenarios(priced: Priced[], list: number, days: number): Scenario[] {
     if (priced.length === 0) return [];
     const perMonth = DAYS_PER_MONTH / Math.max(1, days);
     const out: Scenario[] = [];
-    const push = (id: string, title: string, delta: number, low: number, high: number, assumptions: string[], scalable: boolean) =>
-      out.push({ id, title, deltaUsd: delta, deltaLowUsd: Math.min(low, high), deltaHighUsd: Math.max(low, high), monthlyDeltaUsd: delta * perMonth, assumptions, scalable });
+    const push = (id: string, title: string, delta: number, low: number, high: number, assumptions: string[], scalable: boolean) => {
+      const lo = Math.min(low, high, delta);
+      const hi = Math.max(low, high, delta);
+      out.push({ id, title, deltaUsd: delta, deltaLowUsd: lo, deltaHighUsd: hi, monthlyDeltaUsd: delta * perMonth, monthlyLowUsd: lo * perMonth, monthlyHighUsd: hi * perMonth, assumptions, scalable });
+    };
+    // Names the ranged prices behind a scenario whose range they widen.
+    const rangeNote = (models: CatalogueModel[]) => {
+      const lines = models.filter((m) => this.ranged(m)).flatMap((m) => this.rangedPrices(m));
+      return `The range also covers these prices, which have more than one value in their sources: ${lines.join('; ')}.`;
+    };
+    const batchOf = (p: Priced) => p.b.tier === 'batch' && !!p.m.batchMultiplier;
+    const geoOf = (p: Priced) => (p.b.geo === 'us' && p.m.usGeo.value ? 'us' : 'global');
+    const involved = (ps: Priced[]) => [...new Set(ps.filter((p) => this.ranged(p.m)).map((p) => p.m))];
     const inflation = this.opts.index.tokenizerInflation;
 
     // 1. Move model X's traffic to model Y.
@@ -468,82 +544,113 @@ export class UsageSession {
     for (const x of from) {
       const mine = priced.filter((p) => p.m === x);
       const xUsd = mine.reduce((a, p) => a + p.usd, 0);
+      const xLow = mine.reduce((a, p) => a + p.lo, 0);
+      const xHigh = mine.reduce((a, p) => a + p.hi, 0);
       for (const y of targets) {
         if (y.id === x.id) continue;
         const factor = x.tokenizer.value === y.tokenizer.value ? 1 : y.tokenizer.value === '4.7' ? 1 + inflation : 1 / (1 + inflation);
-        const at = (f: number) => {
+        const at = (f: number, end?: PriceEnd) => {
           let usd = 0;
           for (const p of mine) {
             const t = emptyTokens();
             for (const k of TOKEN_TYPES) t[k] = p.b.tokens[k] * f;
             const band = p.b.band.startsWith('req:') ? `req:-1` : p.b.band;
             const prompt = band.startsWith('req:') ? this.reqPrompt(p.b, f) : this.promptFor(y, band).prompt;
-            usd += this.priceTokens(y, prompt, p.b.tier, p.b.geo, t, p.b.web).usd;
+            usd += this.priceTokens(y, prompt, p.b.tier, p.b.geo, t, p.b.web, end).usd;
           }
           return usd;
         };
         const mid = at(factor) - xUsd;
-        const alt = factor === 1 ? mid : at(1) - xUsd;
+        // The two models' ranged prices are separate figures: the saving is least with y high and x low, most the other way;
+        // the tokenizer range runs from the full conversion (factor) to none (1).
+        const fs = factor === 1 ? [1] : [factor, 1];
+        const yRanged = this.ranged(y);
+        const low = Math.min(...fs.map((f) => (yRanged ? at(f, 'low') : at(f)) - xHigh));
+        const high = Math.max(...fs.map((f) => (yRanged ? at(f, 'high') : at(f)) - xLow));
         const notes = [`Same requests, same cache hits, same service tier and routing, priced at ${y.name}'s list prices.`];
         if (factor !== 1) notes.push(`${x.name} and ${y.name} use different tokenizers: token counts ${factor > 1 ? 'multiplied' : 'divided'} by ${formatNumber(1 + inflation, 2)} (about ${formatPercent(inflation, 0)} more tokens on the newer one); the range runs from no change in counts to the full conversion.`);
         if (y.status.value === 'deprecated') notes.push(`${y.name} is deprecated.`);
         if (y.tokenizer.confidence && y.tokenizer.confidence !== 'confirmed') notes.push(`${y.name}'s tokenizer is marked ${y.tokenizer.confidence} in the catalogue.`);
         const u = this.uncertainPrices(y);
         if (u.length) notes.push(`${y.name} prices marked uncertain or third-party: ${u.join(', ')}.`);
+        const priceRanged = [...(xHigh > xLow ? [x] : []), ...(yRanged && at(factor, 'high') > at(factor, 'low') ? [y] : [])];
+        if (priceRanged.length) notes.push(rangeNote(priceRanged));
         notes.push('Quality is not priced: test the move on your own traffic first.');
-        push(`move:${x.id}:${y.id}`, `Move ${x.name} traffic to ${y.name}`, mid, mid, alt, notes, true);
+        push(`move:${x.id}:${y.id}`, `Move ${x.name} traffic to ${y.name}`, mid, low, high, notes, true);
       }
     }
 
     // 2. Cache TTL.
-    let to5 = 0, to1 = 0, w1 = 0, w5 = 0;
+    // A difference of two prices: least when the first is low and the second high, most the other way round.
+    const span = (tokens: number, r: { mid: Rates; low: Rates; high: Rates }, plus: TokenType, minus: TokenType) =>
+      [tokens * (r.mid[plus] - r.mid[minus]), tokens * (r.low[plus] - r.high[minus]), tokens * (r.high[plus] - r.low[minus])] as const;
+    const sum3 = (a: number[], b: readonly number[]) => a.map((v, i) => v + b[i]!);
+    let to5 = [0, 0, 0], to1 = [0, 0, 0], w1 = 0, w5 = 0;
     for (const p of priced) {
-      const r = this.rates(p.m, p.prompt, p.b.tier === 'batch' && !!p.m.batchMultiplier, p.b.geo === 'us' && p.m.usGeo.value ? 'us' : 'global');
-      to5 += p.b.tokens.write1h * (r.write5m - r.write1h);
-      to1 += p.b.tokens.write5m * (r.write1h - r.write5m);
+      const r = this.rateEnds(p.m, p.prompt, batchOf(p), geoOf(p));
+      to5 = sum3(to5, span(p.b.tokens.write1h, r, 'write5m', 'write1h'));
+      to1 = sum3(to1, span(p.b.tokens.write5m, r, 'write1h', 'write5m'));
       w1 += p.b.tokens.write1h;
       w5 += p.b.tokens.write5m;
     }
-    if (w1 > 0) push('ttl:5m', 'Write 1-hour cache entries with the 5-minute TTL instead', to5, to5, to5, ['The same number of writes and reads. A 5-minute entry expires sooner: if requests sharing a prefix come more than 5 minutes apart, reads turn into writes and this saving shrinks or reverses.'], false);
-    if (w5 > 0) push('ttl:1h', 'Write 5-minute cache entries with the 1-hour TTL instead', to1, to1, to1, ['The same number of writes: this is the price difference only. A 1-hour entry pays off when it saves re-writes between requests more than 5 minutes apart, which the files cannot show.'], false);
+    const sorted3 = (v: number[]) => [v[0]!, Math.min(v[1]!, v[2]!), Math.max(v[1]!, v[2]!)];
+    const withRange = (note: string, v: number[], ps: Priced[]) => (v[2]! > v[1]! ? [note, rangeNote(involved(ps))] : [note]);
+    if (w1 > 0) push('ttl:5m', 'Write 1-hour cache entries with the 5-minute TTL instead', to5[0]!, to5[1]!, to5[2]!, withRange('The same number of writes and reads. A 5-minute entry expires sooner: if requests sharing a prefix come more than 5 minutes apart, reads turn into writes and this saving shrinks or reverses.', to5, priced.filter((p) => p.b.tokens.write1h > 0)), false);
+    if (w5 > 0) push('ttl:1h', 'Write 5-minute cache entries with the 1-hour TTL instead', to1[0]!, to1[1]!, to1[2]!, withRange('The same number of writes: this is the price difference only. A 1-hour entry pays off when it saves re-writes between requests more than 5 minutes apart, which the files cannot show.', to1, priced.filter((p) => p.b.tokens.write5m > 0)), false);
 
     // 3. Target cache hit rates.
     for (const h of [0.5, 0.8, 0.9]) {
-      let delta = 0;
+      let delta = [0, 0, 0];
+      const movers: Priced[] = [];
       for (const p of priced) {
         const t = p.b.tokens;
         const promptT = t.input + t.write5m + t.write1h + t.read;
         const moved = Math.min(t.input, Math.max(0, h * promptT - t.read));
         if (moved <= 0) continue;
-        const r = this.rates(p.m, p.prompt, p.b.tier === 'batch' && !!p.m.batchMultiplier, p.b.geo === 'us' && p.m.usGeo.value ? 'us' : 'global');
-        delta += moved * (r.read - r.input);
+        movers.push(p);
+        delta = sum3(delta, span(moved, this.rateEnds(p.m, p.prompt, batchOf(p), geoOf(p)), 'read', 'input'));
       }
-      if (delta < 0) push(`hit:${h}`, `Reach a ${formatPercent(h, 0)} cache hit rate`, delta, delta, delta, [`Uncached input becomes cache reads until reads are ${formatPercent(h, 0)} of prompt tokens; cache writes stay as they are (a stable prefix still has to be written once per TTL). Prefixes must be at least the model's minimum cacheable length.`], false);
+      if (delta[0]! < 0) push(`hit:${h}`, `Reach a ${formatPercent(h, 0)} cache hit rate`, delta[0]!, delta[1]!, delta[2]!, withRange(`Uncached input becomes cache reads until reads are ${formatPercent(h, 0)} of prompt tokens; cache writes stay as they are (a stable prefix still has to be written once per TTL). Prefixes must be at least the model's minimum cacheable length.`, delta, movers), false);
     }
 
     // 4. Batch.
-    let batchDelta = 0;
+    // Batch and US-only scale every price by one multiplier, so each end of the range is the change at that end's prices.
+    const repriced = (p: Priced, tier: ServiceTier, geo: 'global' | 'us') => {
+      const at = (end?: PriceEnd) => this.priceTokens(p.m, p.prompt, tier, geo, p.b.tokens, p.b.web, end).usd;
+      const mid = at() - p.usd;
+      return this.ranged(p.m) ? [mid, at('low') - p.lo, at('high') - p.hi] : [mid, mid, mid];
+    };
+    let batchDelta = [0, 0, 0];
     let batchable = 0;
+    const batchers: Priced[] = [];
     for (const p of priced) {
       if (p.b.tier !== 'standard' || !p.m.batchMultiplier) continue;
       batchable += p.usd;
-      batchDelta += this.priceTokens(p.m, p.prompt, 'batch', p.b.geo, p.b.tokens, p.b.web).usd - p.usd;
+      batchers.push(p);
+      batchDelta = sum3(batchDelta, repriced(p, 'batch', p.b.geo));
     }
-    if (batchable > 0) push('batch', 'Send standard traffic through the Message Batches API', batchDelta, batchDelta, batchDelta, ['Every category, cache included, at the Batch multiplier. Only work that can wait: most batches finish within an hour, some take up to 24 hours.'], true);
+    const ruleOnly = [...new Set(batchers.map((p) => p.m))].filter((m) => m.batchMultiplier!.confidence && m.batchMultiplier!.confidence !== 'confirmed');
+    const batchNote = `Every category, cache included, at the Batch multiplier. Only work that can wait: most batches finish within an hour, some take up to 24 hours.${ruleOnly.length ? ` ${ruleOnly.map((m) => m.name).join(', ')}: the Batch multiplier is the pricing page's general rule, with no per-model source (no range known).` : ''}`;
+    if (batchable > 0) push('batch', 'Send standard traffic through the Message Batches API', batchDelta[0]!, batchDelta[1]!, batchDelta[2]!, withRange(batchNote, sorted3(batchDelta), batchers), true);
 
     // 5. US-only inference on / off.
-    let usOn = 0, usOff = 0, usOnSkipped = 0;
+    let usOn = [0, 0, 0], usOff = [0, 0, 0], usOnSkipped = 0;
+    const onUs: Priced[] = [], offUs: Priced[] = [];
     for (const p of priced) {
       if (p.b.geo === 'global') {
         if (!p.m.usGeo.value) {
           usOnSkipped += p.usd;
           continue;
         }
-        usOn += this.priceTokens(p.m, p.prompt, p.b.tier, 'us', p.b.tokens, p.b.web).usd - p.usd;
-      } else usOff += this.priceTokens(p.m, p.prompt, p.b.tier, 'global', p.b.tokens, p.b.web).usd - p.usd;
+        onUs.push(p);
+        usOn = sum3(usOn, repriced(p, p.b.tier, 'us'));
+      } else {
+        offUs.push(p);
+        usOff = sum3(usOff, repriced(p, p.b.tier, 'global'));
+      }
     }
-    if (usOn > 0) push('us:on', 'Turn US-only inference on for global traffic', usOn, usOn, usOn, [`inference_geo "us" on every request that can take it.${usOnSkipped > 0 ? ` ${formatUsd(usOnSkipped)} of traffic is on models that reject it and stays global.` : ''}`], false);
-    if (usOff < 0) push('us:off', 'Turn US-only inference off', usOff, usOff, usOff, ['Global routing for the requests now sent with inference_geo "us" (check your data-residency requirements first).'], false);
+    if (usOn[0]! > 0) push('us:on', 'Turn US-only inference on for global traffic', usOn[0]!, usOn[1]!, usOn[2]!, withRange(`inference_geo "us" on every request that can take it.${usOnSkipped > 0 ? ` ${formatUsd(usOnSkipped)} of traffic is on models that reject it and stays global.` : ''}`, sorted3(usOn), onUs), false);
+    if (usOff[0]! < 0) push('us:off', 'Turn US-only inference off', usOff[0]!, usOff[1]!, usOff[2]!, withRange('Global routing for the requests now sent with inference_geo "us" (check your data-residency requirements first).', sorted3(usOff), offUs), false);
     void list;
     return out;
   }
@@ -552,6 +659,10 @@ export class UsageSession {
   private reqPrompt(b: Bucket, factor: number): number {
     const promptT = (b.tokens.input + b.tokens.write5m + b.tokens.write1h + b.tokens.read) * factor;
     return Math.max(1, Math.round(promptT / Math.max(1, b.requests)));
+  }
+
+  private rangedPrices(m: CatalogueModel): string[] {
+    return priceRangeLabels(m).map((l) => `${m.name} ${l}`);
   }
 
   private uncertainPrices(m: CatalogueModel): string[] {

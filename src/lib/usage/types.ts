@@ -78,6 +78,8 @@ export interface Scenario {
   deltaLowUsd: number;
   deltaHighUsd: number;
   monthlyDeltaUsd: number;
+  monthlyLowUsd: number;
+  monthlyHighUsd: number;
   assumptions: string[];
   /** Share-scalable scenarios (move traffic, Batch) are linear in the share: the island scales by it. */
   scalable: boolean;
@@ -94,8 +96,19 @@ export interface UsageReport {
   rows: number;
   skipped: number;
   skipReasons: SkipReason[];
+  /** At the catalogue's central figures (each price's `value`). */
   listPriceUsd: number;
+  /**
+   * Present when a price used has a range (catalogue `alt`, on 'uncertain' / 'third-party' figures): the list price with
+   * every ranged price at its lowest, and at its highest, value.
+   */
+  listPriceLowUsd?: number;
+  listPriceHighUsd?: number;
   byModel: Record<string, number>;
+  /** The models whose cost depends on a ranged price: low and high ends. */
+  byModelRange?: Record<string, { low: number; high: number }>;
+  /** One "why a range" line per ranged price used: the figure, the other values, and the sources as the note gives them. */
+  priceRanges?: string[];
   reportedUsd?: number;
   /** What the files say the list price was (Console cost CSV `list_price_usd`, Analytics `list_amount`). */
   reportedListUsd?: number;
