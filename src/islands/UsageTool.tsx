@@ -5,12 +5,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { UsageReport, Scenario } from '../lib/usage/types.ts';
 import type { WorkerIn, WorkerOut } from './usage.worker.ts';
+import type { FastRates } from '../lib/usage/session.ts';
 import { formatInt, formatPercent, formatUsd } from '../lib/format.ts';
 import './UsageTool.css';
 
 interface Props {
   data: string; // slim PricingData as JSON
   webSearchUsdPer1000: number;
+  fastRates: FastRates;
 }
 
 type State =
@@ -25,7 +27,7 @@ const usd = formatUsd;
 const span = (lo: number, hi: number) => `${usd(lo)}–${usd(hi)}`;
 const sorted = (rec: Record<string, number>) => Object.entries(rec).sort((a, b) => b[1] - a[1]);
 
-export default function UsageTool({ data, webSearchUsdPer1000 }: Props) {
+export default function UsageTool({ data, webSearchUsdPer1000, fastRates }: Props) {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [over, setOver] = useState(false);
   const [paste, setPaste] = useState('');
@@ -55,7 +57,7 @@ export default function UsageTool({ data, webSearchUsdPer1000 }: Props) {
       }
     };
     w.onerror = (e) => setState({ kind: 'error', message: e.message || 'The file reader stopped unexpectedly.' });
-    const msg: WorkerIn = { data: pricing.current, webSearchUsdPer1000, files, ...(pasted !== undefined ? { pasted } : {}) };
+    const msg: WorkerIn = { data: pricing.current, webSearchUsdPer1000, fastRates, files, ...(pasted !== undefined ? { pasted } : {}) };
     w.postMessage(msg);
   };
   const cancel = () => {

@@ -5,9 +5,9 @@
  */
 import { closeMatches, createIndex, type PricingData } from '../lib/catalogue-index.ts';
 import { rangedCostOf } from '../lib/pricing-core.ts';
-import { UsageSession } from '../lib/usage/session.ts';
+import { UsageSession, type FastRates } from '../lib/usage/session.ts';
 
-export type WorkerIn = { data: PricingData; webSearchUsdPer1000: number; files: File[]; pasted?: string };
+export type WorkerIn = { data: PricingData; webSearchUsdPer1000: number; fastRates: FastRates; files: File[]; pasted?: string };
 export type WorkerOut =
   | { type: 'progress'; rows: number; bytes: number; totalBytes: number; file: string }
   | { type: 'done'; report: import('../lib/usage/types.ts').UsageReport; ms: number }
@@ -18,9 +18,9 @@ const post = (m: WorkerOut) => (self as unknown as DedicatedWorkerGlobalScope).p
 self.onmessage = async (e: MessageEvent<WorkerIn>) => {
   const t0 = performance.now();
   try {
-    const { data, webSearchUsdPer1000, files, pasted } = e.data;
+    const { data, webSearchUsdPer1000, fastRates, files, pasted } = e.data;
     const index = createIndex(data, closeMatches);
-    const session = new UsageSession({ index, price: rangedCostOf(index), webSearchUsdPer1000 });
+    const session = new UsageSession({ index, price: rangedCostOf(index), webSearchUsdPer1000, fastRates });
     const totalBytes = files.reduce((a, f) => a + f.size, 0) + (pasted?.length ?? 0);
     let bytes = 0;
     let last = 0;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createSession, priceUsageFiles, UsageSession } from '../../src/lib/usage/index.ts';
+import { createSession, fastModeRates, priceUsageFiles, UsageSession } from '../../src/lib/usage/index.ts';
 import { closeMatches, createIndex } from '../../src/lib/catalogue-index.ts';
 import { rangedCostOf } from '../../src/lib/pricing-core.ts';
 import { RecordSplitter } from '../../src/lib/usage/lines.ts';
@@ -145,6 +145,44 @@ describe('priceUsageFiles, per format', () => {
     expect(r.listPriceUsd).toBeCloseTo(57.49 + 0.0255 + 0.0775, 9);
     expect(cents(r.reportedUsd)).toBe(7.55);
     expect(r.differences[0]).toMatch(/The files report \$7\.55 charged; re-priced at list the usage comes to \$57\.59/);
+  });
+});
+
+describe('fast mode (usage.speed "fast")', () => {
+  const line = (model: string, usage: Record<string, unknown>) =>
+    JSON.stringify({ id: `msg_${model}`, type: 'message', role: 'assistant', model, content: [], usage: { service_tier: 'standard', ...usage } });
+  const jsonl = [
+    // Opus 5: fast mode $10 / $50 (confirmed); a read at 0.1× the fast input, $1.
+    line('claude-opus-5', { input_tokens: 1_000_000, cache_read_input_tokens: 1_000_000, output_tokens: 100_000, speed: 'fast' }),
+    // Opus 5.5: $8 / $40 (third-party); its reads are 0.05× input, so $0.40 at the fast rate.
+    line('claude-opus-5-5', { input_tokens: 1_000_000, cache_read_input_tokens: 1_000_000, output_tokens: 0, speed: 'fast' }),
+    // Sonnet 5.5: no fast-mode rate in the catalogue: standard $2 / MTok, and said so.
+    line('claude-sonnet-5-5', { input_tokens: 1_000_000, output_tokens: 0, speed: 'fast' }),
+  ].join('\n');
+  const r = priceUsageFiles([{ name: 'fast.jsonl', text: jsonl }]);
+
+  it('prices fast rows at the catalogue fast-mode rate, cache multipliers on top', () => {
+    expect(r.byModel['opus-5']).toBeCloseTo(10 + 1 + 5, 9);
+    expect(r.byModel['opus-5-5']).toBeCloseTo(8 + 0.4, 9);
+    expect(r.byModel['sonnet-5-5']).toBeCloseTo(2, 9);
+    expect(r.ratios.fastShare).toBe(1);
+  });
+  it('names a third-party fast rate and the models it had to price at standard', () => {
+    expect(r.warnings.join('\n')).toContain('Claude Opus 5.5 fast-mode rate (third-party, no range known)');
+    const d = r.differences.join('\n');
+    expect(d).toContain('1,000,000 tokens on Claude Sonnet 5.5 were re-priced at standard rates');
+    expect(d).toContain("priced at the catalogue's fast-mode rates");
+  });
+  it('keeps fast traffic out of the Batch scenario (fast mode is not offered through Batch)', () => {
+    expect(r.scenarios.find((x) => x.id === 'batch')).toBeUndefined();
+  });
+  it('the worker path gives the same figures over the slim catalogue', () => {
+    const index = createIndex(slimPricingData(), closeMatches);
+    const session = new UsageSession({ index, price: rangedCostOf(index), webSearchUsdPer1000: 10, fastRates: fastModeRates() });
+    const p = session.file('fast.jsonl');
+    p.push(jsonl);
+    p.end();
+    expect(session.report().listPriceUsd).toBeCloseTo(r.listPriceUsd, 9);
   });
 });
 

@@ -22,7 +22,12 @@ export interface SessionOptions {
   price: (modelId: string, workload: Workload, end?: PriceEnd) => CostBreakdown;
   /** serverTools.webSearchPer1000 from the catalogue. */
   webSearchUsdPer1000: number;
+  /** Fast-mode rates by catalogue model id (src/lib/usage/index.ts `fastModeRates`); a fast row on a model without one is priced at standard. */
+  fastRates?: FastRates;
 }
+
+/** USD per MTok of fast mode's input and output, by catalogue model id, and how sure the catalogue is of them. */
+export type FastRates = Record<string, { input: number; output: number; confidence: string }>;
 
 const COST_TYPES: CostType[] = [...TOKEN_TYPES, 'other'];
 const LONG_CONTEXT = 200_000;
@@ -177,10 +182,11 @@ export class UsageSession {
   private rateCache = new Map<string, Rates>();
 
   /** USD per token for each category, from the engine, for a prompt of `prompt` tokens (which picks the tier). */
-  private rates(m: CatalogueModel, prompt: number, batch: boolean, geo: 'global' | 'us', end?: PriceEnd): Rates {
+  private rates(m: CatalogueModel, prompt: number, batch: boolean, geo: 'global' | 'us', end?: PriceEnd, fast = false): Rates {
     // Models with no ranged price have one set of rates whatever the end.
     const e = end && this.ranged(m) ? end : undefined;
-    const key = `${m.id}|${prompt}|${batch}|${geo}|${e ?? ''}`;
+    const f = fast ? this.opts.fastRates?.[m.id] : undefined;
+    const key = `${m.id}|${prompt}|${batch}|${geo}|${e ?? ''}|${f ? 'fast' : ''}`;
     const hit = this.rateCache.get(key);
     if (hit) return hit;
     const base: Workload = { requests: 1, inputTokens: 0, outputTokens: 0, batch, inferenceGeo: geo };
@@ -192,6 +198,17 @@ export class UsageSession {
       write1h: p({ cacheWriteTokens: prompt, cacheTtl: '1h' }).cacheWrite / prompt,
       read: p({ cacheReadTokens: prompt }).cacheRead / prompt,
     };
+    if (f) {
+      // Fast mode replaces the base input and output rates; cache, Batch and US-only multipliers stack on top of it
+      // (Anthropic's fast-mode page: "Fast mode pricing stacks with other pricing modifiers").
+      const fin = f.input / m.prices.input.value;
+      const fout = f.output / m.prices.output.value;
+      r.input *= fin;
+      r.write5m *= fin;
+      r.write1h *= fin;
+      r.read *= fin;
+      r.output *= fout;
+    }
     this.rateCache.set(key, r);
     return r;
   }
@@ -219,19 +236,19 @@ export class UsageSession {
   }
 
   /** The rates at the central figures and at both ends of the price ranges. */
-  private rateEnds(m: CatalogueModel, prompt: number, batch: boolean, geo: 'global' | 'us'): { mid: Rates; low: Rates; high: Rates } {
-    const mid = this.rates(m, prompt, batch, geo);
-    return { mid, low: this.rates(m, prompt, batch, geo, 'low'), high: this.rates(m, prompt, batch, geo, 'high') };
+  private rateEnds(m: CatalogueModel, prompt: number, batch: boolean, geo: 'global' | 'us', fast = false): { mid: Rates; low: Rates; high: Rates } {
+    const mid = this.rates(m, prompt, batch, geo, undefined, fast);
+    return { mid, low: this.rates(m, prompt, batch, geo, 'low', fast), high: this.rates(m, prompt, batch, geo, 'high', fast) };
   }
 
   /** Price tokens on a model; falls back (with a warning) when the model rejects US-only or has no Batch price. */
-  private priceTokens(m: CatalogueModel, prompt: number, tier: ServiceTier, geo: 'global' | 'us', t: Tokens, web: number, end?: PriceEnd): { usd: number; by: Tokens } {
+  private priceTokens(m: CatalogueModel, prompt: number, tier: ServiceTier, geo: 'global' | 'us', t: Tokens, web: number, end?: PriceEnd, fast = false): { usd: number; by: Tokens } {
     let batch = tier === 'batch';
     let g = geo;
     let r: Rates | undefined;
     for (let attempt = 0; attempt < 3 && !r; attempt++) {
       try {
-        r = this.rates(m, prompt, batch, g, end);
+        r = this.rates(m, prompt, batch, g, end, fast);
       } catch (e) {
         const msg = (e as Error).message;
         if (g === 'us' && /inference_geo/.test(msg)) {
@@ -278,7 +295,8 @@ export class UsageSession {
     let hasReported = false;
     let hasReportedList = false;
     let batchUsd = 0, usUsd = 0, lcUsd = 0, fastUsd = 0, outputUsd = 0;
-    let priorityTokens = 0, fastTokens = 0, unknownReported = 0;
+    let priorityTokens = 0, fastTokens = 0, fastPricedTokens = 0, unknownReported = 0;
+    const fastStandard = new Set<string>(); // models with fast rows but no fast rate in the catalogue
     let requests = 0;
     let requestsKnown = true;
     let usageBuckets = 0;
@@ -344,9 +362,9 @@ export class UsageSession {
       }
       modelNames[m.id] = m.name;
       const { prompt, highPrompt } = this.promptFor(m, b.band);
-      const { usd, by } = this.priceTokens(m, prompt, b.tier, b.geo, b.tokens, b.web);
+      const { usd, by } = this.priceTokens(m, prompt, b.tier, b.geo, b.tokens, b.web, undefined, b.fast);
       if (highPrompt !== prompt) {
-        const hi = this.priceTokens(m, highPrompt, b.tier, b.geo, b.tokens, b.web).usd;
+        const hi = this.priceTokens(m, highPrompt, b.tier, b.geo, b.tokens, b.web, undefined, b.fast).usd;
         if (hi > usd) {
           listHigh += hi - usd;
           ambiguousTier.add(m.name);
@@ -356,8 +374,8 @@ export class UsageSession {
       const bm = m.batchMultiplier;
       if (b.tier === 'batch' && bm && bm.confidence && bm.confidence !== 'confirmed') uncertain.add(`${m.name} Batch multiplier (${bm.confidence}, no range known)`);
       const ranged = this.ranged(m);
-      const lo = ranged ? this.priceTokens(m, prompt, b.tier, b.geo, b.tokens, b.web, 'low').usd : usd;
-      const hi = ranged ? this.priceTokens(m, prompt, b.tier, b.geo, b.tokens, b.web, 'high').usd : usd;
+      const lo = ranged ? this.priceTokens(m, prompt, b.tier, b.geo, b.tokens, b.web, 'low', b.fast).usd : usd;
+      const hi = ranged ? this.priceTokens(m, prompt, b.tier, b.geo, b.tokens, b.web, 'high', b.fast).usd : usd;
       byBucketPriced.push({ b, m, prompt, usd, lo, hi });
       list += usd;
       listLow += lo;
@@ -382,9 +400,14 @@ export class UsageSession {
       if (b.fast) {
         fastUsd += usd;
         fastTokens += total;
+        const fr = this.opts.fastRates?.[m.id];
+        if (fr) {
+          fastPricedTokens += total;
+          if (fr.confidence !== 'confirmed') uncertain.add(`${m.name} fast-mode rate (${fr.confidence}, no range known)`);
+        } else fastStandard.add(m.name);
       }
       // Cache payback per model and TTL, at this bucket's rates.
-      const rates = this.rates(m, prompt, b.tier === 'batch' && !!m.batchMultiplier, b.geo === 'us' && m.usGeo.value ? 'us' : 'global');
+      const rates = this.rates(m, prompt, b.tier === 'batch' && !!m.batchMultiplier, b.geo === 'us' && m.usGeo.value ? 'us' : 'global', undefined, b.fast);
       for (const ttl of ['5m', '1h'] as const) {
         const written = ttl === '5m' ? b.tokens.write5m : b.tokens.write1h;
         if (written === 0 && b.tokens.read === 0) continue;
@@ -436,7 +459,8 @@ export class UsageSession {
         differences.push(`The file's own list price differs from the catalogue re-pricing by ${formatUsd(reportedList - list)}: prices changed during the period, the catalogue is out of date, or the rows include fast mode or models the catalogue does not know.`);
     }
     if (priorityTokens > 0) differences.push(`Priority Tier: ${formatInt(priorityTokens)} tokens. Priority Tier is billed under its own contract and never appears in cost_report; it is re-priced here at standard list prices.`);
-    if (fastTokens > 0) differences.push(`Fast mode: ${formatInt(fastTokens)} tokens were re-priced at standard rates (${formatUsd(fastUsd)}); fast mode is billed at a premium, so the real charge is higher.`);
+    if (fastPricedTokens > 0) differences.push(`Fast mode: ${formatInt(fastPricedTokens)} tokens were priced at the catalogue's fast-mode rates (cache, Batch and US-only multipliers on top).`);
+    if (fastTokens > fastPricedTokens) differences.push(`Fast mode: ${formatInt(fastTokens - fastPricedTokens)} tokens on ${[...fastStandard].join(', ')} were re-priced at standard rates, as the catalogue has no fast-mode rate for ${fastStandard.size > 1 ? 'them' : 'it'}; fast mode is billed at a premium, so the real charge is higher.`);
     if (unknownReported > 0) differences.push(`Models the catalogue does not know account for ${formatUsd(unknownReported)} of the reported charge and none of the re-priced figure.`);
 
     const byDay = [...dayMap.values()].sort((a, b) => a.day.localeCompare(b.day)).map((d) => ({ day: d.day, usd: d.usd, byModel: d.byModel }));
@@ -556,7 +580,7 @@ export class UsageSession {
             for (const k of TOKEN_TYPES) t[k] = p.b.tokens[k] * f;
             const band = p.b.band.startsWith('req:') ? `req:-1` : p.b.band;
             const prompt = band.startsWith('req:') ? this.reqPrompt(p.b, f) : this.promptFor(y, band).prompt;
-            usd += this.priceTokens(y, prompt, p.b.tier, p.b.geo, t, p.b.web, end).usd;
+            usd += this.priceTokens(y, prompt, p.b.tier, p.b.geo, t, p.b.web, end, p.b.fast).usd;
           }
           return usd;
         };
@@ -570,6 +594,7 @@ export class UsageSession {
         const notes = [`Same requests, same cache hits, same service tier and routing, priced at ${y.name}'s list prices.`];
         if (factor !== 1) notes.push(`${x.name} and ${y.name} use different tokenizers: token counts ${factor > 1 ? 'multiplied' : 'divided'} by ${formatNumber(1 + inflation, 2)} (about ${formatPercent(inflation, 0)} more tokens on the newer one); the range runs from no change in counts to the full conversion.`);
         if (y.status.value === 'deprecated') notes.push(`${y.name} is deprecated.`);
+        if (mine.some((p) => p.b.fast)) notes.push(this.opts.fastRates?.[y.id] ? `Fast-mode traffic stays in fast mode, at ${y.name}'s fast-mode rate.` : `${y.name} has no fast-mode rate in the catalogue: fast-mode traffic is priced at its standard rates (and would run at standard speed).`);
         if (y.tokenizer.confidence && y.tokenizer.confidence !== 'confirmed') notes.push(`${y.name}'s tokenizer is marked ${y.tokenizer.confidence} in the catalogue.`);
         const u = this.uncertainPrices(y);
         if (u.length) notes.push(`${y.name} prices marked uncertain or third-party: ${u.join(', ')}.`);
@@ -587,7 +612,7 @@ export class UsageSession {
     const sum3 = (a: number[], b: readonly number[]) => a.map((v, i) => v + b[i]!);
     let to5 = [0, 0, 0], to1 = [0, 0, 0], w1 = 0, w5 = 0;
     for (const p of priced) {
-      const r = this.rateEnds(p.m, p.prompt, batchOf(p), geoOf(p));
+      const r = this.rateEnds(p.m, p.prompt, batchOf(p), geoOf(p), p.b.fast);
       to5 = sum3(to5, span(p.b.tokens.write1h, r, 'write5m', 'write1h'));
       to1 = sum3(to1, span(p.b.tokens.write5m, r, 'write1h', 'write5m'));
       w1 += p.b.tokens.write1h;
@@ -608,7 +633,7 @@ export class UsageSession {
         const moved = Math.min(t.input, Math.max(0, h * promptT - t.read));
         if (moved <= 0) continue;
         movers.push(p);
-        delta = sum3(delta, span(moved, this.rateEnds(p.m, p.prompt, batchOf(p), geoOf(p)), 'read', 'input'));
+        delta = sum3(delta, span(moved, this.rateEnds(p.m, p.prompt, batchOf(p), geoOf(p), p.b.fast), 'read', 'input'));
       }
       if (delta[0]! < 0) push(`hit:${h}`, `Reach a ${formatPercent(h, 0)} cache hit rate`, delta[0]!, delta[1]!, delta[2]!, withRange(`Uncached input becomes cache reads until reads are ${formatPercent(h, 0)} of prompt tokens; cache writes stay as they are (a stable prefix still has to be written once per TTL). Prefixes must be at least the model's minimum cacheable length.`, delta, movers), false);
     }
@@ -616,7 +641,7 @@ export class UsageSession {
     // 4. Batch.
     // Batch and US-only scale every price by one multiplier, so each end of the range is the change at that end's prices.
     const repriced = (p: Priced, tier: ServiceTier, geo: 'global' | 'us') => {
-      const at = (end?: PriceEnd) => this.priceTokens(p.m, p.prompt, tier, geo, p.b.tokens, p.b.web, end).usd;
+      const at = (end?: PriceEnd) => this.priceTokens(p.m, p.prompt, tier, geo, p.b.tokens, p.b.web, end, p.b.fast).usd;
       const mid = at() - p.usd;
       return this.ranged(p.m) ? [mid, at('low') - p.lo, at('high') - p.hi] : [mid, mid, mid];
     };
@@ -624,7 +649,8 @@ export class UsageSession {
     let batchable = 0;
     const batchers: Priced[] = [];
     for (const p of priced) {
-      if (p.b.tier !== 'standard' || !p.m.batchMultiplier) continue;
+      // Fast mode is not offered through the Message Batches API.
+      if (p.b.tier !== 'standard' || !p.m.batchMultiplier || p.b.fast) continue;
       batchable += p.usd;
       batchers.push(p);
       batchDelta = sum3(batchDelta, repriced(p, 'batch', p.b.geo));
