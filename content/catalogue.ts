@@ -100,6 +100,10 @@ const AS_OF = {
   SDK: '2026-12-01',
   RN: '2026-12-02',
   'RET-3p': '2026-06-17',
+  'SDK-RET': '2026-12-04',
+  'VX-H55': '2026-12-04',
+  'S1-0926': '2026-09-26',
+  'F52F-3p': '2026-11-12',
   DEP: '2025-11',
   F5: '2026-12-02',
   'F5-3p': '2026-06-09',
@@ -137,6 +141,11 @@ export const sources = /* @__PURE__ */ withAsOf({
   S1: {
     url: 'https://platform.claude.com/docs/en/about-claude/pricing',
     title: 'Claude API pricing (snapshot with Fable 5.1 listed, before Opus 5.5)',
+    confidence: 'confirmed',
+  },
+  'S1-0926': {
+    url: 'https://platform.claude.com/docs/en/about-claude/pricing',
+    title: 'Claude API pricing (copy of 2026-09-26, kept verbatim in a public docs mirror; fast mode then a research preview)',
     confidence: 'confirmed',
   },
   'S2-opus-4-5': {
@@ -265,6 +274,11 @@ export const sources = /* @__PURE__ */ withAsOf({
     title: 'Third-party announcement quoting the Fable 5.2 list price',
     confidence: 'third-party',
   },
+  'F52F-3p': {
+    url: 'https://qiita.com/kai_kou/items/83d306e07f59beddc48d',
+    title: 'Qiita: Claude Fable 5.2 API, prices and fast mode (third-party summary of the docs as of 2026-11-12)',
+    confidence: 'third-party',
+  },
   'F51-3p': {
     url: 'https://github.com/BerriAI/litellm/discussions/39163',
     title: 'LiteLLM discussion 39163 (Fable 5.1 cache minimum)',
@@ -284,6 +298,12 @@ export const sources = /* @__PURE__ */ withAsOf({
     url: 'https://github.com/ottto-ai/ai-provider-watch/blob/main/data/events/2026-06-15-anthropic-sonnet-4-opus-4-retirement.json',
     title: "ai-provider-watch: Anthropic retired Claude Sonnet 4 and Opus 4 (from Anthropic's release notes, read 2026-06-17)",
     confidence: 'third-party',
+  },
+  'SDK-RET': {
+    url: 'https://github.com/anthropics/anthropic-sdk-typescript/commit/e984ba4942d0e9660690910c4a7c7325b1fe3607',
+    title:
+      "Anthropic's TypeScript SDK: 0.89.0 (2026-04-14) lists claude-opus-4-0 / -20250514 and claude-sonnet-4-0 / -20250514 as deprecated, end of life \"June 15th, 2026\"; commit e984ba4 of 2026-06-15, \"remove retired models from API and SDKs\", drops them",
+    confidence: 'confirmed',
   },
   DEP: {
     url: 'https://platform.claude.com/docs/zh-CN/about-claude/model-deprecations',
@@ -389,6 +409,11 @@ export const sources = /* @__PURE__ */ withAsOf({
     url: 'https://github.com/vercel/ai/releases/tag/@ai-sdk%2Famazon-bedrock@4.0.186',
     title: 'Vercel AI SDK @ai-sdk/amazon-bedrock 4.0.186 release notes (Claude Sonnet 5.5 ids)',
     confidence: 'third-party',
+  },
+  'VX-H55': {
+    url: 'https://docs.cloud.google.com/gemini-enterprise-agent-platform/models/partner-models/claude/haiku-5-5',
+    title: 'Google Cloud partner models: Claude Haiku 5.5 (model id, GA)',
+    confidence: 'confirmed',
   },
   'AISDK-H55': {
     url: 'https://github.com/vercel/ai/releases/tag/@ai-sdk%2Famazon-bedrock@4.0.192',
@@ -567,7 +592,7 @@ export const declaredModels: Catalogue['models'] = [
     defaultEffort: c('medium', 'S15-haiku-5-5'),
     bedrockId: t('anthropic.claude-haiku-5-5', 'AISDK-H55', 'id a third-party SDK added for Amazon Bedrock; not found in an Anthropic or AWS copy we could read'),
     bedrockProfiles: t(['us.anthropic.claude-haiku-5-5'], 'AISDK-H55'),
-    vertexId: t('claude-haiku-5-5', 'AISDK-H55', 'the id that SDK added for Google Vertex AI'),
+    vertexId: c('claude-haiku-5-5', 'VX-H55', "Google Cloud's model page (GA); a third-party SDK (AISDK-H55) added the same id"),
     latency: c('Fastest', 'S15-haiku-5-5'),
     notes: ['The only current model with a prompt-size price tier: over 100,000 prompt tokens the whole request costs 5× more.'],
   },
@@ -955,8 +980,8 @@ export const unpriced: Catalogue['unpriced'] = withStatusOn<Catalogue['unpriced'
     apiId: 'claude-sonnet-4-20250514',
     name: 'Claude Sonnet 4',
     aliases: ['claude-sonnet-4-0'],
-    status: t('retired-api', 'RET-3p', 'deprecated 2026-04-14'),
-    retires: t('2026-06-15', 'RET-3p', "Anthropic's release notes as recorded by third-party trackers; the copies of the deprecations page we could read predate the retirement"),
+    status: c('retired-api', 'SDK-RET', 'deprecated 2026-04-14 (SDK 0.89.0); its ids left the SDK on the retirement day'),
+    retires: c('2026-06-15', 'SDK-RET', 'the SDK\'s end-of-life date ("June 15th, 2026"); a third-party copy of the release notes (RET-3p) gives the same day'),
     replacedBy: 'sonnet-5-5',
     why: 'retired on the Claude API on 2026-06-15, before this catalogue; listed only so a 404 for it is explained',
   },
@@ -964,8 +989,8 @@ export const unpriced: Catalogue['unpriced'] = withStatusOn<Catalogue['unpriced'
     apiId: 'claude-opus-4-20250514',
     name: 'Claude Opus 4',
     aliases: ['claude-opus-4-0'],
-    status: t('retired-api', 'RET-3p', 'deprecated 2026-04-14'),
-    retires: t('2026-06-15', 'RET-3p', "Anthropic's release notes as recorded by third-party trackers; the copies of the deprecations page we could read predate the retirement"),
+    status: c('retired-api', 'SDK-RET', 'deprecated 2026-04-14 (SDK 0.89.0); its ids left the SDK on the retirement day'),
+    retires: c('2026-06-15', 'SDK-RET', 'the SDK\'s end-of-life date ("June 15th, 2026"); a third-party copy of the release notes (RET-3p) gives the same day'),
     replacedBy: 'opus-5-5',
     why: 'retired on the Claude API on 2026-06-15, before this catalogue; listed only so a 404 for it is explained',
   },
@@ -1140,10 +1165,10 @@ export const facts: Catalogue['facts'] = {
   fastMode: {
     input: { ...c(10, 'S1', 'Opus 5 fast mode (research preview); Opus 4.8 had the same rate until its fast mode was removed on 2026-11-30'), unit: 'usd-per-mtok' },
     output: { ...c(50, 'S1', 'Opus 5 fast mode (research preview); Opus 4.8 had the same rate until its fast mode was removed on 2026-11-30'), unit: 'usd-per-mtok' },
-    opus55Input: { ...t(8, 'FAST', '2× standard; the rate is only in third-party copies'), unit: 'usd-per-mtok' },
-    opus55Output: { ...t(40, 'FAST', '2× standard; the rate is only in third-party copies'), unit: 'usd-per-mtok' },
-    fable52Input: { ...t(16, 'FAST', '2× standard; the rate is only in third-party copies'), unit: 'usd-per-mtok' },
-    fable52Output: { ...t(80, 'FAST', '2× standard; the rate is only in third-party copies'), unit: 'usd-per-mtok' },
+    opus55Input: { ...c(8, 'S1-0926', "2× standard; the pricing page's fast-mode table when it was a research preview (not re-read since it went GA)"), unit: 'usd-per-mtok' },
+    opus55Output: { ...c(40, 'S1-0926', "2× standard; the pricing page's fast-mode table when it was a research preview (not re-read since it went GA)"), unit: 'usd-per-mtok' },
+    fable52Input: { ...t(16, 'F52F-3p', "2× standard; only third parties give the Claude API rate (Google Cloud's Fable 5.2 page bills fast mode there at 2× every token type)"), unit: 'usd-per-mtok' },
+    fable52Output: { ...t(80, 'F52F-3p', "2× standard; only third parties give the Claude API rate (Google Cloud's Fable 5.2 page bills fast mode there at 2× every token type)"), unit: 'usd-per-mtok' },
     generallyAvailable: { ...c('Opus 5.5, Fable 5.2 and Mythos 5.2', 'FAST', 'no beta header needed'), unit: 'text' },
     researchPreview: { ...c('Opus 5 (beta header fast-mode-2026-02-01)', 'FAST'), unit: 'text' },
     platforms: {

@@ -293,6 +293,12 @@ describe('<Fact> formatting', () => {
     expect(modelFigure('sonnet-5-5', 'bedrockProfiles').figure?.confidence).toBe('third-party');
     expect(modelFigure('opus-5-5', 'vertexId').text).toBe('claude-opus-5-5');
     expect(modelFigure('haiku-5-5', 'bedrockId').figure?.confidence).toBe('third-party');
+    // Google Cloud's own Haiku 5.5 page names the Vertex id; Sonnet 4 / Opus 4 retirement is in Anthropic's SDK.
+    expect(modelFigure('haiku-5-5', 'vertexId').figure?.confidence).toBe('confirmed');
+    for (const id of ['claude-sonnet-4-20250514', 'claude-opus-4-20250514']) {
+      const u = catalogue.unpriced.find((x) => x.apiId === id);
+      expect(u?.retires).toMatchObject({ value: '2026-06-15', source: 'SDK-RET', confidence: 'confirmed' });
+    }
     expect(() => modelFigure('sonnet-4-6', 'bedrockProfiles')).toThrow(/no "bedrockProfiles"/);
   });
   test('non-model facts', () => {

@@ -154,8 +154,10 @@ describe('fast mode (usage.speed "fast")', () => {
   const jsonl = [
     // Opus 5: fast mode $10 / $50 (confirmed); a read at 0.1× the fast input, $1.
     line('claude-opus-5', { input_tokens: 1_000_000, cache_read_input_tokens: 1_000_000, output_tokens: 100_000, speed: 'fast' }),
-    // Opus 5.5: $8 / $40 (third-party); its reads are 0.05× input, so $0.40 at the fast rate.
+    // Opus 5.5: $8 / $40 (Anthropic's pricing page); its reads are 0.05× input, so $0.40 at the fast rate.
     line('claude-opus-5-5', { input_tokens: 1_000_000, cache_read_input_tokens: 1_000_000, output_tokens: 0, speed: 'fast' }),
+    // Fable 5.2: $16 / $80, a rate only third parties give.
+    line('claude-fable-5-2', { input_tokens: 1_000_000, output_tokens: 0, speed: 'fast' }),
     // Sonnet 5.5: no fast-mode rate in the catalogue: standard $2 / MTok, and said so.
     line('claude-sonnet-5-5', { input_tokens: 1_000_000, output_tokens: 0, speed: 'fast' }),
   ].join('\n');
@@ -165,10 +167,12 @@ describe('fast mode (usage.speed "fast")', () => {
     expect(r.byModel['opus-5']).toBeCloseTo(10 + 1 + 5, 9);
     expect(r.byModel['opus-5-5']).toBeCloseTo(8 + 0.4, 9);
     expect(r.byModel['sonnet-5-5']).toBeCloseTo(2, 9);
+    expect(r.byModel['fable-5-2']).toBeCloseTo(16, 9);
     expect(r.ratios.fastShare).toBe(1);
   });
   it('names a third-party fast rate and the models it had to price at standard', () => {
-    expect(r.warnings.join('\n')).toContain('Claude Opus 5.5 fast-mode rate (third-party, no range known)');
+    expect(r.warnings.join('\n')).toContain('Claude Fable 5.2 fast-mode rate (third-party, no range known)');
+    expect(r.warnings.join('\n')).not.toContain('Claude Opus 5.5 fast-mode rate');
     const d = r.differences.join('\n');
     expect(d).toContain('1,000,000 tokens on Claude Sonnet 5.5 were re-priced at standard rates');
     expect(d).toContain("priced at the catalogue's fast-mode rates");

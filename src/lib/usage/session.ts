@@ -199,8 +199,9 @@ export class UsageSession {
       read: p({ cacheReadTokens: prompt }).cacheRead / prompt,
     };
     if (f) {
-      // Fast mode replaces the base input and output rates; cache, Batch and US-only multipliers stack on top of it
-      // (Anthropic's fast-mode page: "Fast mode pricing stacks with other pricing modifiers").
+      // Fast mode replaces the base input and output rates; cache and US-only (data residency) multipliers stack on top
+      // of it (Anthropic's pricing page: "Fast mode pricing stacks with other pricing modifiers"). Fast mode is not
+      // offered through the Batch API, so a fast Batch row should not occur; if one does, the Batch discount is applied too.
       const fin = f.input / m.prices.input.value;
       const fout = f.output / m.prices.output.value;
       r.input *= fin;
@@ -459,7 +460,7 @@ export class UsageSession {
         differences.push(`The file's own list price differs from the catalogue re-pricing by ${formatUsd(reportedList - list)}: prices changed during the period, the catalogue is out of date, or the rows include fast mode or models the catalogue does not know.`);
     }
     if (priorityTokens > 0) differences.push(`Priority Tier: ${formatInt(priorityTokens)} tokens. Priority Tier is billed under its own contract and never appears in cost_report; it is re-priced here at standard list prices.`);
-    if (fastPricedTokens > 0) differences.push(`Fast mode: ${formatInt(fastPricedTokens)} tokens were priced at the catalogue's fast-mode rates (cache, Batch and US-only multipliers on top).`);
+    if (fastPricedTokens > 0) differences.push(`Fast mode: ${formatInt(fastPricedTokens)} tokens were priced at the catalogue's fast-mode rates (cache and US-only multipliers on top).`);
     if (fastTokens > fastPricedTokens) differences.push(`Fast mode: ${formatInt(fastTokens - fastPricedTokens)} tokens on ${[...fastStandard].join(', ')} were re-priced at standard rates, as the catalogue has no fast-mode rate for ${fastStandard.size > 1 ? 'them' : 'it'}; fast mode is billed at a premium, so the real charge is higher.`);
     if (unknownReported > 0) differences.push(`Models the catalogue does not know account for ${formatUsd(unknownReported)} of the reported charge and none of the re-priced figure.`);
 
