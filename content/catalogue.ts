@@ -488,7 +488,11 @@ export const declaredModels: Catalogue['models'] = [
     contextWindow: c(1_000_000, 'S15-opus-5-5'),
     maxOutput: c(128_000, 'S15-opus-5-5'),
     prices: priceSet((v) => c(v, 'S15-opus-5-5'), 4, 20, 5, 8, 0.2),
-    minCacheablePrompt: c(512, 'O55N', "the What's new page; Opus 4.8 needed 1,024"),
+    minCacheablePrompt: u(
+      512,
+      'O55N',
+      "read in the 2026-09-24 copy of the What's new page by one reviewer, not found in the copies a second could open; Opus 5 is 512 (its What's new page)",
+    ),
     batchMultiplier: c(0.5, 'S15-opus-5-5', 'Batch $2 / $10'),
     usGeo: c(true, 'S10', GEO_RULE),
     tokenizer: c('4.7', 'S1', TOKENIZER_NEW),
