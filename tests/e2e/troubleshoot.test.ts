@@ -211,7 +211,8 @@ describe('/diagnose/', () => {
   async function openDiagnose(search = ''): Promise<TestPage> {
     const page = await newPage(browser);
     await page.goto(`/diagnose/${search}`);
-    await page.locator('.dg').waitFor();
+    // The server-rendered first step (.dg--static) is replaced or enabled once the island runs.
+    await page.locator('.dg:not(.dg--static)').waitFor();
     return page;
   }
 
