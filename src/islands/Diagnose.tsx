@@ -170,6 +170,12 @@ function summary(step: Step, a: DiagnosticAnswers): string {
   }
 }
 
+/** "/guide/latency/#opus-is-too-slow" → "opus is too slow": names a "Read more" link's target for screen readers and link lists. */
+function sectionOf(href: string): string {
+  const slug = href.split('#')[1] ?? href.replace(/\/$/, '').split('/').pop() ?? '';
+  return slug.replace(/[-_]+/g, ' ').trim();
+}
+
 function Result({ r, a, models, days, onChange, onRestart }: { r: Recommendation; a: DiagnosticAnswers; models: Record<Tier, TierModel>; days: number; onChange: (s: Step) => void; onRestart: () => void }) {
   const def = r.allocations[0];
   // Caching and Batch have their own section above.
@@ -271,7 +277,10 @@ function Result({ r, a, models, days, onChange, onRestart }: { r: Recommendation
           <ul>
             {notes.map((n) => (
               <li key={n.rule}>
-                {n.text} <a href={n.href}>Read more</a>
+                {n.text}{' '}
+                <a href={n.href}>
+                  Read more<span class="visually-hidden"> on {sectionOf(n.href)}</span>
+                </a>
               </li>
             ))}
           </ul>
