@@ -36,6 +36,10 @@ function firstTreePage(kind, dist) {
   return undefined;
 }
 
+/** A complete set of the diagnostic's answers, as the wizard writes them into the address bar. */
+const DIAGNOSE_RESULT =
+  '/diagnose/?task=chat&simple=20&hard=10&quality=high&latency=interactive&perDay=50000&prompt=30000&prefix=20000&output=400&tools=simple';
+
 export function PAGE_TYPES(dist = 'dist') {
   return [
     { type: 'home', path: '/' },
@@ -46,5 +50,9 @@ export function PAGE_TYPES(dist = 'dist') {
     { type: 'calculator', path: '/calculator/' },
     { type: 'usage', path: '/usage/' },
     { type: 'search results', path: '/search/?q=rate%20limit' },
+    { type: 'models', path: '/models/' },
+    { type: 'diagnose', path: '/diagnose/' },
+    // A shared result link (the answers in the query string render the recommendation at once).
+    { type: 'diagnose result', path: DIAGNOSE_RESULT },
   ];
 }

@@ -2,8 +2,8 @@
 // XState machine in src/lib/diagnose-machine.ts, with the recommendation from the pure
 // src/lib/recommend.ts priced by the catalogue's pricing engine. The step and the answers are kept
 // in the URL, one history entry per step, so browser Back and Forward walk the wizard and a result
-// can be shared. The page renders the questions statically for readers without JavaScript; this
-// island replaces that list when it runs.
+// can be shared. The server renders the first step (inert until the island runs), so hydrating moves nothing
+// on the page; readers without JavaScript get the page's own list of the questions instead.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { createIndex, type PricingData } from '../lib/catalogue-index.ts';
@@ -170,6 +170,12 @@ function summary(step: Step, a: DiagnosticAnswers): string {
   }
 }
 
+/** "/guide/latency/#opus-is-too-slow" → "opus is too slow": names a "Read more" link's target for screen readers and link lists. */
+function sectionOf(href: string): string {
+  const slug = href.split('#')[1] ?? href.replace(/\/$/, '').split('/').pop() ?? '';
+  return slug.replace(/[-_]+/g, ' ').trim();
+}
+
 function Result({ r, a, models, days, onChange, onRestart }: { r: Recommendation; a: DiagnosticAnswers; models: Record<Tier, TierModel>; days: number; onChange: (s: Step) => void; onRestart: () => void }) {
   const def = r.allocations[0];
   // Caching and Batch have their own section above.
@@ -271,7 +277,10 @@ function Result({ r, a, models, days, onChange, onRestart }: { r: Recommendation
           <ul>
             {notes.map((n) => (
               <li key={n.rule}>
-                {n.text} <a href={n.href}>Read more</a>
+                {n.text}{' '}
+                <a href={n.href}>
+                  Read more<span class="visually-hidden"> on {sectionOf(n.href)}</span>
+                </a>
               </li>
             ))}
           </ul>
@@ -307,8 +316,15 @@ function stepOfQuery(q: QueryAnswers): Step | 'result' {
   return q.present ? (q.firstInvalid ?? 'task') : 'task';
 }
 
-function Wizard({ models, fable, data, daysPerMonth, breakEven }: DiagnoseProps) {
-  const start = useMemo(() => answersFromQuery(location.search), []);
+interface WizardProps extends DiagnoseProps {
+  /** The query string the wizard starts from ('' on the server). */
+  search: string;
+  /** False for the server-rendered first step: its controls stay disabled until the island has hydrated. */
+  live: boolean;
+}
+
+function Wizard({ models, fable, data, daysPerMonth, breakEven, search, live }: WizardProps) {
+  const start = useMemo(() => answersFromQuery(search), []);
   const machine = useMemo(() => {
     const at = stepOfQuery(start);
     return createDiagnoseMachine(at === 'result' ? { answers: start.answers, showResult: true } : { answers: start.answers, step: at });
@@ -326,6 +342,8 @@ function Wizard({ models, fable, data, daysPerMonth, breakEven }: DiagnoseProps)
   const [noticeOn, setNoticeOn] = useState(true);
 
   useEffect(() => {
+    // The server-rendered step leaves the address bar alone: it may hold a shared link still to be read.
+    if (!live) return;
     setDraft(draftOf(answers));
     // Each step the reader moves to is a history entry; the first render (and a bad link) replaces the URL with the state shown.
     const url = `${location.pathname}${answersToQuery(answers, step, returning)}`;
@@ -340,7 +358,7 @@ function Wizard({ models, fable, data, daysPerMonth, breakEven }: DiagnoseProps)
     if (acted.current) heading.current?.focus();
     first.current = false;
     acted.current = false;
-  }, [step, answers]);
+  }, [step, answers, live]);
 
   useEffect(() => {
     const onPop = () => {
@@ -400,13 +418,13 @@ function Wizard({ models, fable, data, daysPerMonth, breakEven }: DiagnoseProps)
     act({ type: 'NEXT', answers: stepAnswers(current, draft) });
   };
   return (
-    <section class="dg" aria-labelledby="dg-heading">
+    <section class={live ? 'dg' : 'dg dg--static'} aria-labelledby="dg-heading">
       {notice}
       <p class="dg-progress">
         Step {i + 1} of {STEPS.length}: {text.title}
       </p>
       <form onSubmit={onSubmit} noValidate>
-        <fieldset>
+        <fieldset disabled={!live}>
           <legend>
             <h2 id="dg-heading" ref={heading} tabIndex={-1}>
               {text.question}
@@ -424,11 +442,11 @@ function Wizard({ models, fable, data, daysPerMonth, breakEven }: DiagnoseProps)
         )}
         <div class="dg-buttons">
           {(i > 0 || returning) && (
-            <button type="button" class="dg-button dg-secondary" onClick={() => act({ type: 'BACK' })}>
+            <button type="button" class="dg-button dg-secondary" disabled={!live} onClick={() => act({ type: 'BACK' })}>
               Back
             </button>
           )}
-          <button type="submit" class="dg-button">
+          <button type="submit" class="dg-button" disabled={!live}>
             {returning ? 'Back to the recommendation' : i === STEPS.length - 1 ? 'Show the recommendation' : 'Next'}
           </button>
         </div>
@@ -439,8 +457,12 @@ function Wizard({ models, fable, data, daysPerMonth, breakEven }: DiagnoseProps)
 
 export default function Diagnose(props: DiagnoseProps) {
   const [mounted, setMounted] = useState(false);
+  // Read before any effect runs (the wizard's first effect rewrites the address bar).
+  const [linked] = useState(() => (typeof location === 'undefined' ? '' : location.search));
   useEffect(() => setMounted(true), []);
-  // Server render: an empty placeholder; the page lists the seven questions for readers without JavaScript.
-  if (!mounted) return <div class="dg-placeholder" />;
-  return <Wizard {...props} />;
+  // The server and the hydrating render show the first step with default answers, disabled (Preact's hydration
+  // does not touch attributes, so it must match the server's HTML). Once mounted, a bare /diagnose/ keeps that
+  // wizard and enables it, which moves nothing; a link with answers starts a new wizard from its query string.
+  const search = mounted ? linked : '';
+  return <Wizard key={search ? 'from-link' : 'blank'} {...props} search={search} live={mounted} />;
 }

@@ -73,8 +73,9 @@ export default function SearchPage({ errors, retired = [] }: Props) {
     const bundle = new URL('/pagefind/pagefind.js', location.origin).href;
     import(/* @vite-ignore */ bundle)
       .then(async (pf: Pagefind) => {
-        // Main thread: a two-word query over this index takes milliseconds, and the worker file would be 12 kB more to fetch.
-        await pf.options({ excerptLength: 24, noWorker: true });
+        // Pagefind's own worker decompresses the index and runs its WebAssembly off the main thread, so the page stays
+        // responsive while the first results load (12 kB more to fetch, once).
+        await pf.options({ excerptLength: 24 });
         setPagefind(pf);
         const filters = await pf.filters();
         setCategories(filters.category ?? {});

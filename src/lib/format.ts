@@ -1,9 +1,12 @@
 /** Formatting of money, token counts and catalogue figures. Pure; locale fixed to en-US so builds are reproducible. */
 
-const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+// Made on first use, not on import: the first Intl formatter a page creates loads locale data, and an island
+// that shows no number yet (the diagnostic's first step) should not pay for it while hydrating.
+let grouped: Intl.NumberFormat | undefined;
 
 /** A whole number with thousands separators: 1000000 → "1,000,000". */
 export function formatInt(n: number): string {
+  grouped ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
   return grouped.format(Math.round(n));
 }
 

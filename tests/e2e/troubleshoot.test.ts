@@ -211,7 +211,8 @@ describe('/diagnose/', () => {
   async function openDiagnose(search = ''): Promise<TestPage> {
     const page = await newPage(browser);
     await page.goto(`/diagnose/${search}`);
-    await page.locator('.dg').waitFor();
+    // The server-rendered first step (.dg--static) is replaced or enabled once the island runs.
+    await page.locator('.dg:not(.dg--static)').waitFor();
     return page;
   }
 
@@ -336,5 +337,8 @@ describe('/diagnose/', () => {
     await expect(page.locator('.dg-noscript').textContent()).resolves.toMatch(/needs JavaScript/);
     await expect(page.locator('.dg-noscript > ol > li').count()).resolves.toBe(7);
     await expect(page.locator('.dg-noscript a[href^="/guide/"]').count()).resolves.toBe(7);
+    // The server-rendered first step needs the island: it is not shown as a dead form.
+    expect(await page.locator('.dg--static').count()).toBe(1);
+    expect(await page.locator('.dg--static').isVisible()).toBe(false);
   });
 });
