@@ -189,7 +189,8 @@ export function parseMix(ix: ModelIndex, text: string): { value: MixEntry[]; err
   if (Math.abs(sum - 1) > 0.001) {
     return { value: [], error: `The shares add up to ${Number(sum.toFixed(4))}; they must add up to 1 (100%).` };
   }
-  return { value: out };
+  // Within the tolerance, scale to exactly 1: a repeated model's summed share (0.7 + 0.3000000000000002) never exceeds 1.
+  return { value: out.map((e) => ({ ...e, share: Math.min(1, e.share / sum) })) };
 }
 
 export function rawFromValues(v: CalcValues): RawState {

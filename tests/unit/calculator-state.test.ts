@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import fc from 'fast-check';
 import {
   DEFAULT_VALUES,
@@ -207,5 +207,17 @@ describe('properties', () => {
         expect(r.value).toBe(n);
       }),
     );
+  });
+});
+
+describe('routing mix shares', () => {
+  it('a model named twice sums its shares, and no share comes out above 1 (floating-point sums are scaled to exactly 1)', async () => {
+    const { parseQuery } = await import('../../src/lib/calculator-state.ts');
+    const { catalogueIndex } = await import('../../src/lib/catalogue.ts');
+    const parsed = parseQuery(catalogueIndex, new URLSearchParams([['mix', 'haiku-5-5:0.7,haiku-5-5:0.30000000000000004']]));
+    expect(parsed.errors.mix).toBeUndefined();
+    expect(parsed.values.mix).toEqual([{ model: 'haiku-5-5', share: 1 }]);
+    const split = parseQuery(catalogueIndex, new URLSearchParams([['mix', 'haiku-5-5:0.6,sonnet-5-5:0.4005']]));
+    expect(split.values.mix.reduce((a, e) => a + e.share, 0)).toBeCloseTo(1, 12);
   });
 });
