@@ -64,7 +64,8 @@ for (const i of islandBundles()) {
   const fetched = new Map();
   page.on('requestfinished', async (r) => {
     const url = new URL(r.url());
-    if (!url.pathname.startsWith('/pagefind/')) return;
+    // Pagefind's files, and the small worker of ours that runs it off the main thread.
+    if (!url.pathname.startsWith('/pagefind/') && !url.pathname.startsWith('/_astro/pagefind.worker')) return;
     // Pagefind's index, fragments and WebAssembly are stored compressed; only its JS is plain text.
     const body = readFileSync(join('dist', url.pathname));
     fetched.set(url.pathname, /\.(js|json|css)$/.test(url.pathname) ? gz(body) : body.length);

@@ -10,6 +10,7 @@ import { classifierReady } from '../lib/load-classifier.ts';
 import { distinctiveQuery, fallbackQueries, RESULTS_PAGE, SEARCH_TERMS } from '../lib/search-query.ts';
 import type { RetiredModel } from '../lib/retired-models.ts';
 import FixCandidates, { type FixEntry } from './FixCandidates.tsx';
+import type { PagefindReply, PagefindRequest } from './pagefind.worker.ts';
 
 /** The slice of the Pagefind JS API this page uses (written by the pagefind CLI to /pagefind/pagefind.js). */
 interface PagefindResult {
@@ -24,10 +25,43 @@ interface PagefindData {
   sub_results: { title: string; url: string; excerpt: string }[];
 }
 interface Pagefind {
-  options(o: Record<string, unknown>): Promise<void>;
   search(q: string, o?: { filters?: Record<string, string[]> }): Promise<{ results: PagefindResult[] }>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
+
+/** The Pagefind API above, answered by src/islands/pagefind.worker.ts; a result's data is fetched when asked for. */
+function pagefindInWorker(): Pagefind {
+  const worker = new Worker(new URL('./pagefind.worker.ts', import.meta.url), { type: 'module' });
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  let next = 0;
+  worker.onmessage = (e: MessageEvent<PagefindReply>) => {
+    const r = e.data;
+    const p = pending.get(r.id);
+    pending.delete(r.id);
+    if (r.ok) p?.resolve(r.value);
+    else p?.reject(new Error(r.error));
+  };
+  worker.onerror = (e) => {
+    for (const p of pending.values()) p.reject(new Error(e.message || 'search worker failed'));
+    pending.clear();
+  };
+  const call = <T,>(m: DistributiveOmit<PagefindRequest, 'id'>) =>
+    new Promise<T>((resolve, reject) => {
+      const id = ++next;
+      pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      worker.postMessage({ ...m, id });
+    });
+  return {
+    filters: () => call({ op: 'filters' }),
+    search: async (q, o) => {
+      const { search, count } = await call<{ search: number; count: number }>({ op: 'search', q, filters: o?.filters ?? {} });
+      return {
+        results: Array.from({ length: count }, (_, index) => ({ id: `${search}:${index}`, data: () => call<PagefindData>({ op: 'data', search, index }) })),
+      };
+    },
+  };
+}
+type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
 
 interface Props {
   /** The error reference's titles, fixes and chapters (src/lib/paste-props.ts), so candidates can be named. */
@@ -69,15 +103,12 @@ export default function SearchPage({ errors, retired = [] }: Props) {
     const initial = readQuery();
     setQuery(initial.q);
     setCategory(initial.category);
-    // Built at run time so the bundler leaves it alone: the file exists only after `pagefind` has run.
-    const bundle = new URL('/pagefind/pagefind.js', location.origin).href;
-    import(/* @vite-ignore */ bundle)
-      .then(async (pf: Pagefind) => {
-        // Pagefind's own worker decompresses the index and runs its WebAssembly off the main thread, so the page stays
-        // responsive while the first results load (12 kB more to fetch, once).
-        await pf.options({ excerptLength: 24 });
+    // Pagefind runs in a worker of ours (its WebAssembly and ranking off the main thread, without Pagefind's own
+    // second worker bundle); the page waits for the filters, which also proves the index is there.
+    const pf = pagefindInWorker();
+    pf.filters()
+      .then((filters) => {
         setPagefind(pf);
-        const filters = await pf.filters();
         setCategories(filters.category ?? {});
       })
       .catch(() => setLoadError('The search index is missing. Build the site with `npm run build` to create it.'));
