@@ -276,7 +276,7 @@ export default class Calculator extends Component<Props, State> {
           ) : perMonth === 0 || rows.every((r) => r.error || r.month.total === 0) ? (
             'Nothing to price: the workload has no requests or no tokens.'
           ) : (
-            `${formatInt(perMonth)} requests a month. Cheapest: ${best.name} at ${formatUsd(best.month.total)} a month (${formatUsdPrecise(best.perRequest)} a request).`
+            `${formatInt(perMonth)} requests a month. Cheapest: ${best.name} at ${best.monthRange ? `${rangeText(best.monthRange)} (central ${formatUsd(best.month.total)})` : formatUsd(best.month.total)} a month (${formatUsdPrecise(best.perRequest)} a request).`
           )}
         </p>
         {valid && (
@@ -316,7 +316,7 @@ export default class Calculator extends Component<Props, State> {
                       ]
                         .map((n, i) => (
                           <td key={i} class="num" data-label={COLUMNS[i + 1]}>
-                            {i === 1 ? <strong>{formatUsd(n)}</strong> : i ? formatUsd(n) : formatUsdPrecise(n)}
+                            {i === 1 ? <MonthCell r={r} /> : i ? formatUsd(n) : formatUsdPrecise(n)}
                           </td>
                         ))
                         .concat(
@@ -424,6 +424,19 @@ const COLUMNS = [
   'Break-even reads, 5m / 1h',
 ];
 
+const rangeText = (m: { low: number; high: number }) => `${formatUsd(m.low)}–${formatUsd(m.high)}`;
+
+/** A month's cost; where a price used has other values in its sources, the range first and the central figure under it. */
+function MonthCell({ r }: { r: ModelCost }) {
+  if (!r.monthRange) return <strong>{formatUsd(r.month.total)}</strong>;
+  return (
+    <>
+      <strong class="calc-range">{rangeText(r.monthRange)}</strong>{' '}
+      <span class="calc-central">central {formatUsd(r.month.total)}</span>
+    </>
+  );
+}
+
 /** One bar per model: HTML labels (readable at any width) and an SVG bar sized by an attribute (no inline style, for the CSP). */
 function Bars({ rows }: { rows: ModelCost[] }) {
   const ok = rows.filter((r) => !r.error);
@@ -436,7 +449,7 @@ function Bars({ rows }: { rows: ModelCost[] }) {
           <svg class="calc-bar" aria-hidden="true" focusable="false">
             <rect width={`${Math.max(0.5, (r.month.total / max) * 100).toFixed(2)}%`} height="100%" rx="3" />
           </svg>
-          <span class="calc-bar-value">{formatUsd(r.month.total)}</span>
+          <span class="calc-bar-value">{r.monthRange ? rangeText(r.monthRange) : formatUsd(r.month.total)}</span>
         </li>
       ))}
     </ul>
