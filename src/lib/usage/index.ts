@@ -32,8 +32,9 @@ export function fastModeRates(): FastRates {
   for (const [model, [i, o]] of Object.entries(FAST_FACTS)) {
     const input = getFact(i);
     const output = getFact(o);
-    const sure = input.confidence === 'confirmed' && output.confidence === 'confirmed';
-    out[model] = { input: Number(input.value), output: Number(output.value), confidence: sure ? 'confirmed' : input.confidence === 'confirmed' ? output.confidence : input.confidence };
+    // The pair is as sure as its less sure half.
+    const confidence = [input.confidence, output.confidence].find((c) => c !== 'confirmed') ?? 'confirmed';
+    out[model] = { input: Number(input.value), output: Number(output.value), confidence };
   }
   return out;
 }

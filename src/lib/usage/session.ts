@@ -585,13 +585,19 @@ export class UsageSession {
           }
           return usd;
         };
-        const mid = at(factor) - xUsd;
         // The two models' ranged prices are separate figures: the saving is least with y high and x low, most the other way;
         // the tokenizer range runs from the full conversion (factor) to none (1).
         const fs = factor === 1 ? [1] : [factor, 1];
         const yRanged = this.ranged(y);
-        const low = Math.min(...fs.map((f) => (yRanged ? at(f, 'low') : at(f)) - xHigh));
-        const high = Math.max(...fs.map((f) => (yRanged ? at(f, 'high') : at(f)) - xLow));
+        // y's cost at each tokenizer factor and price end, priced once (fs[0] is the full conversion, `factor`).
+        const ends = fs.map((f) => {
+          if (yRanged) return { low: at(f, 'low'), high: at(f, 'high') };
+          const central = at(f);
+          return { low: central, high: central };
+        });
+        const mid = (yRanged ? at(factor) : ends[0]!.low) - xUsd;
+        const low = Math.min(...ends.map((e) => e.low - xHigh));
+        const high = Math.max(...ends.map((e) => e.high - xLow));
         const notes = [`Same requests, same cache hits, same service tier and routing, priced at ${y.name}'s list prices.`];
         if (factor !== 1) notes.push(`${x.name} and ${y.name} use different tokenizers: token counts ${factor > 1 ? 'multiplied' : 'divided'} by ${formatNumber(1 + inflation, 2)} (about ${formatPercent(inflation, 0)} more tokens on the newer one); the range runs from no change in counts to the full conversion.`);
         if (y.status.value === 'deprecated') notes.push(`${y.name} is deprecated.`);
@@ -599,7 +605,7 @@ export class UsageSession {
         if (y.tokenizer.confidence && y.tokenizer.confidence !== 'confirmed') notes.push(`${y.name}'s tokenizer is marked ${y.tokenizer.confidence} in the catalogue.`);
         const u = this.uncertainPrices(y);
         if (u.length) notes.push(`${y.name} prices marked uncertain or third-party: ${u.join(', ')}.`);
-        const priceRanged = [...(xHigh > xLow ? [x] : []), ...(yRanged && at(factor, 'high') > at(factor, 'low') ? [y] : [])];
+        const priceRanged = [...(xHigh > xLow ? [x] : []), ...(ends[0]!.high > ends[0]!.low ? [y] : [])];
         if (priceRanged.length) notes.push(rangeNote(priceRanged));
         notes.push('Quality is not priced: test the move on your own traffic first.');
         push(`move:${x.id}:${y.id}`, `Move ${x.name} traffic to ${y.name}`, mid, low, high, notes, true);
