@@ -39,7 +39,10 @@ describe('Content-Security-Policy', () => {
         w.__csp = [];
         document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
       });
-      await page.goto(path, { waitUntil: 'networkidle' });
+      // 'networkidle' alone can come while the parser is still busy (seen with a loaded CPU), before the
+      // header's module script has defined <site-search>, so Ctrl-K would fall through: wait for 'load' too.
+      await page.goto(path, { waitUntil: 'load' });
+      await page.waitForLoadState('networkidle');
       // Loading the search UI compiles Pagefind's WebAssembly: the policy must allow it.
       await page.keyboard.press('Control+k');
       await page.locator('pagefind-modal input').waitFor();
@@ -48,6 +51,7 @@ describe('Content-Security-Policy', () => {
       const violations = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
       expect(violations).toEqual([]);
       expect(page.errors.filter((e) => /Content Security Policy/i.test(e))).toEqual([]);
+      await page.context().close(); // eleven open tabs, each with Pagefind loaded, slow the later ones down
     });
   }
 });
