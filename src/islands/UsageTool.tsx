@@ -205,16 +205,16 @@ function Report({ report: r, ms }: { report: UsageReport; ms: number }) {
             <Table
               caption="By token type"
               rows={[
-                ['Uncached input', r.byTokenType.input],
-                ['Cache writes (5 min)', r.byTokenType.write5m],
-                ['Cache writes (1 h)', r.byTokenType.write1h],
-                ['Cache reads', r.byTokenType.read],
-                ['Output', r.byTokenType.output],
+                ['Uncached input', r.byTokenType.input, undefined, r.byTokenTypeRange?.input],
+                ['Cache writes (5 min)', r.byTokenType.write5m, undefined, r.byTokenTypeRange?.write5m],
+                ['Cache writes (1 h)', r.byTokenType.write1h, undefined, r.byTokenTypeRange?.write1h],
+                ['Cache reads', r.byTokenType.read, undefined, r.byTokenTypeRange?.read],
+                ['Output', r.byTokenType.output, undefined, r.byTokenTypeRange?.output],
                 ['Web search', r.byTokenType.webSearch],
               ]}
             />
-            <Table caption="By workspace" rows={sorted(r.byWorkspace).slice(0, 10)} />
-            <Table caption="By API key" rows={sorted(r.byApiKey).slice(0, 10)} />
+            <Table caption="By workspace" rows={sorted(r.byWorkspace).slice(0, 10).map(([k, v]) => [k, v, undefined, r.byWorkspaceRange?.[k]])} />
+            <Table caption="By API key" rows={sorted(r.byApiKey).slice(0, 10).map(([k, v]) => [k, v, undefined, r.byApiKeyRange?.[k]])} />
           </div>
           <Spikes report={r} />
           <Ratios report={r} name={name} />
@@ -259,15 +259,16 @@ function DayChart({ report: r }: { report: UsageReport }) {
   const models = sorted(r.byModel).map(([id]) => id);
   const max = Math.max(...days.map((d) => d.usd), 1e-9);
   const bw = Math.max(4, Math.min(40, Math.floor(600 / days.length) - 2));
-  const width = days.length * (bw + 2) + 60;
+  const width = days.length * (bw + 2);
+  // Labels are HTML beside the SVG, not SVG text: a scaled viewBox would shrink them to a few pixels on a phone.
   return (
     <figure class="usage-chart">
-      <svg viewBox={`0 0 ${width} 220`} preserveAspectRatio="xMinYMin meet" role="img" aria-labelledby="usage-chart-t">
+      <p class="usage-chart-max" aria-hidden="true">{usd(max)}</p>
+      <svg viewBox={`0 0 ${width} 182`} preserveAspectRatio="xMinYMin meet" role="img" aria-labelledby="usage-chart-t" style={`max-width: ${width}px`}>
         <title id="usage-chart-t">Cost per day at list prices, stacked by model; the tables below have the figures</title>
-        <text x="0" y="12">{usd(max)}</text>
-        <line x1="56" x2={width} y1="200" y2="200" />
+        <line x1="0" x2={width} y1="181" y2="181" />
         {days.map((d, i) => {
-          let y = 200;
+          let y = 181;
           return (
             <g key={d.day}>
               {models.map((m, j) => {
@@ -275,15 +276,18 @@ function DayChart({ report: r }: { report: UsageReport }) {
                 if (v <= 0) return null;
                 const h = (v / max) * 180;
                 y -= h;
-                return <rect key={m} class={`usage-c${j % PALETTE}`} x={58 + i * (bw + 2)} y={y} width={bw} height={Math.max(0.5, h)}><title>{`${d.day} ${r.modelNames[m] ?? m}: ${usd(v)}`}</title></rect>;
+                return <rect key={m} class={`usage-c${j % PALETTE}`} x={1 + i * (bw + 2)} y={y} width={bw} height={Math.max(0.5, h)}><title>{`${d.day} ${r.modelNames[m] ?? m}: ${usd(v)}`}</title></rect>;
               })}
             </g>
           );
         })}
-        <text x="58" y="216">{days[0]!.day}</text>
-        {days.length > 1 && <text x={width} y="216" text-anchor="end">{days[days.length - 1]!.day}</text>}
       </svg>
+      <p class="usage-chart-days" aria-hidden="true" style={`max-width: ${Math.max(width, 240)}px`}>
+        <span>{days[0]!.day}</span>
+        {days.length > 1 && <span>{days[days.length - 1]!.day}</span>}
+      </p>
       <figcaption>
+        {r.priceRanges && <p class="usage-chart-note">Bars at the catalogue's central figures; the range above shows how far uncertain prices move the total.</p>}
         <ul class="usage-legend">
           {models.map((m, j) => (
             <li key={m}>

@@ -117,6 +117,12 @@ describe('usage re-pricer', () => {
     expect(await row('Claude Sonnet 5.5')).toBe('$4.00–$5.00 (central $4.00)');
     expect(await row('Claude Fable 5.2')).toBe('$14.00–$17.00 (central $14.00)');
     expect(await row('Claude Sonnet 4.6')).toBe('$4.50');
+    // The token-type table moves with the same prices: cache reads $2.00–$6.00, input has no range.
+    const typeRow = (name: string) => page.locator('.usage-table', { hasText: 'By token type' }).locator('tr', { hasText: name }).locator('td').first().textContent();
+    expect(await typeRow('Cache reads')).toBe('$2.00–$6.00 (central $2.00)');
+    expect(await typeRow('Uncached input')).toBe(formatUsd(r.byTokenType.input));
+    expect(await page.locator('.usage-table', { hasText: 'By workspace' }).locator('td').first().textContent()).toBe('$22.50–$26.50 (central $22.50)');
+    expect(await page.locator('.usage-chart-note').textContent()).toContain('central figures');
     const batch = (await page.locator('.usage-scenarios > li', { hasText: 'Message Batches API' }).textContent()) ?? '';
     expect(batch).toContain('saves $11.25–$13.25 over the period (central: saves $11.25); saves $337.50–$397.50 a month');
     expect(batch).toContain('Claude Fable 5.2 cache read $0.20–$0.80 / MTok');

@@ -355,6 +355,23 @@ describe('ranged prices (uncertain or third-party figures with other values in t
     expect(r.byModelRange?.['sonnet-4-6']).toBeUndefined();
   });
 
+  it('the token-type, workspace and key tables carry the range on the rows a ranged price moves, and only there', () => {
+    // Cache reads: Sonnet 5.5 10 MTok × $0.10–$0.20 + Fable 5.2 5 MTok × $0.20–$0.80 = $2.00–$6.00 (central $2.00).
+    expect(r.byTokenType.read).toBeCloseTo(2, 9);
+    expect(r.byTokenTypeRange?.read?.low).toBeCloseTo(2, 9);
+    expect(r.byTokenTypeRange?.read?.high).toBeCloseTo(6, 9);
+    expect(r.byTokenTypeRange?.input).toBeUndefined();
+    expect(r.byTokenTypeRange?.output).toBeUndefined();
+    // One workspace and one key hold all three models: the whole $22.50–$26.50.
+    expect(r.byWorkspaceRange?.['wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ']?.high).toBeCloseTo(26.5, 9);
+    expect(r.byApiKeyRange?.['apikey_01Rj2N8SVvo6BePZj99NhmiT']?.low).toBeCloseTo(22.5, 9);
+    // Mixed with the Console CSV (confirmed prices only), its workspaces and keys get no range.
+    const mixed = priceUsageFiles([file('admin-usage-ranged.json'), file('console-usage.csv')]);
+    expect(Object.keys(mixed.byWorkspaceRange ?? {})).toEqual(['wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ']);
+    expect(Object.keys(mixed.byApiKeyRange ?? {})).toEqual(['apikey_01Rj2N8SVvo6BePZj99NhmiT']);
+    expect(mixed.byTokenTypeRange?.read?.high! - mixed.byTokenTypeRange?.read?.low!).toBeCloseTo(4, 9);
+  });
+
   it('each ranged price used has a "why a range" line naming the figure, its values and its sources', () => {
     expect(r.priceRanges).toHaveLength(2);
     expect(r.priceRanges![0]).toMatch(/^Claude Sonnet 5\.5 cache read: \$0\.10 \/ MTok used, \$0\.20 \/ MTok also given \(uncertain: .*What's new page.*older copy of the Sonnet 5\.5 overview/);
@@ -423,6 +440,8 @@ describe('ranged prices (uncertain or third-party figures with other values in t
     expect(plain.listPriceLowUsd).toBeUndefined();
     expect(plain.listPriceHighUsd).toBeUndefined();
     expect(plain.byModelRange).toBeUndefined();
+    expect(plain.byTokenTypeRange).toBeUndefined();
+    expect(plain.byWorkspaceRange).toBeUndefined();
     expect(plain.priceRanges).toBeUndefined();
     const b = plain.scenarios.find((x) => x.id === 'batch')!;
     expect(b.deltaLowUsd).toBe(b.deltaUsd);

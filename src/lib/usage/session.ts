@@ -78,6 +78,13 @@ function rangeLine(m: CatalogueModel, label: string, f: Figure<number>): string 
   return `${m.name} ${label}: ${formatPricePerMTok(f.value)} used, ${others} also given (${f.confidence}${f.note ? `: ${f.note}` : ''}).`;
 }
 
+/** The rows of a breakdown whose high end is above its low end (a ranged price moves them). */
+function rangesOf(low: Record<string, number>, high: Record<string, number>): Record<string, { low: number; high: number }> {
+  const out: Record<string, { low: number; high: number }> = {};
+  for (const k of Object.keys(low)) if (high[k]! > low[k]!) out[k] = { low: low[k]!, high: high[k]! };
+  return out;
+}
+
 const emptyTokens = (): Tokens => ({ input: 0, write5m: 0, write1h: 0, read: 0, output: 0 });
 const sumTokens = (t: Tokens) => t.input + t.write5m + t.write1h + t.read + t.output;
 const add = (rec: Record<string, number>, k: string, v: number) => (rec[k] = (rec[k] ?? 0) + v);
@@ -289,6 +296,12 @@ export class UsageSession {
     let listHighEnd = 0;
     const byModelLow: Record<string, number> = {};
     const byModelHigh: Record<string, number> = {};
+    const byWorkspaceLow: Record<string, number> = {};
+    const byWorkspaceHigh: Record<string, number> = {};
+    const byApiKeyLow: Record<string, number> = {};
+    const byApiKeyHigh: Record<string, number> = {};
+    const byTokenTypeLow: Record<string, number> = {};
+    const byTokenTypeHigh: Record<string, number> = {};
     let list = 0;
     let listHigh = 0;
     let reported = 0;
@@ -375,8 +388,10 @@ export class UsageSession {
       const bm = m.batchMultiplier;
       if (b.tier === 'batch' && bm && bm.confidence && bm.confidence !== 'confirmed') uncertain.add(`${m.name} Batch multiplier (${bm.confidence}, no range known)`);
       const ranged = this.ranged(m);
-      const lo = ranged ? this.priceTokens(m, prompt, b.tier, b.geo, b.tokens, b.web, 'low', b.fast).usd : usd;
-      const hi = ranged ? this.priceTokens(m, prompt, b.tier, b.geo, b.tokens, b.web, 'high', b.fast).usd : usd;
+      const low = ranged ? this.priceTokens(m, prompt, b.tier, b.geo, b.tokens, b.web, 'low', b.fast) : { usd, by };
+      const high = ranged ? this.priceTokens(m, prompt, b.tier, b.geo, b.tokens, b.web, 'high', b.fast) : { usd, by };
+      const lo = low.usd;
+      const hi = high.usd;
       byBucketPriced.push({ b, m, prompt, usd, lo, hi });
       list += usd;
       listLow += lo;
@@ -384,10 +399,18 @@ export class UsageSession {
       add(byModel, m.id, usd);
       add(byModelLow, m.id, lo);
       add(byModelHigh, m.id, hi);
-      add(byWorkspace, b.workspace || '(none in file)', usd);
-      add(byApiKey, b.apiKey || '(none in file)', usd);
+      const ws = b.workspace || '(none in file)';
+      const key = b.apiKey || '(none in file)';
+      add(byWorkspace, ws, usd);
+      add(byWorkspaceLow, ws, lo);
+      add(byWorkspaceHigh, ws, hi);
+      add(byApiKey, key, usd);
+      add(byApiKeyLow, key, lo);
+      add(byApiKeyHigh, key, hi);
       for (const k of TOKEN_TYPES) {
         byTokenType[k] += by[k];
+        add(byTokenTypeLow, k, low.by[k]);
+        add(byTokenTypeHigh, k, high.by[k]);
         tokens[k] += b.tokens[k];
       }
       const webUsd = (b.web * this.opts.webSearchUsdPer1000) / 1000;
@@ -506,10 +529,10 @@ export class UsageSession {
     if (listHighEnd > listLow) {
       report.listPriceLowUsd = listLow;
       report.listPriceHighUsd = listHighEnd;
-      report.byModelRange = {};
-      for (const id of Object.keys(byModel)) {
-        if (byModelHigh[id]! > byModelLow[id]!) report.byModelRange[id] = { low: byModelLow[id]!, high: byModelHigh[id]! };
-      }
+      report.byModelRange = rangesOf(byModelLow, byModelHigh);
+      report.byWorkspaceRange = rangesOf(byWorkspaceLow, byWorkspaceHigh);
+      report.byApiKeyRange = rangesOf(byApiKeyLow, byApiKeyHigh);
+      report.byTokenTypeRange = rangesOf(byTokenTypeLow, byTokenTypeHigh);
       report.priceRanges = [...rangeWhy.values()];
     }
     if (hasReported) report.reportedUsd = reported;

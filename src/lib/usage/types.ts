@@ -121,6 +121,10 @@ export interface UsageReport {
   byWorkspace: Record<string, number>;
   byApiKey: Record<string, number>;
   byTokenType: Record<TokenType | 'webSearch', number>;
+  /** As byModelRange, for the workspace, API key and token-type tables (only the rows a ranged price moves). */
+  byWorkspaceRange?: Record<string, { low: number; high: number }>;
+  byApiKeyRange?: Record<string, { low: number; high: number }>;
+  byTokenTypeRange?: Partial<Record<TokenType, { low: number; high: number }>>;
   tokens: Tokens;
   requests?: number;
   days: number;
