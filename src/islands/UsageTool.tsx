@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { UsageReport, Scenario } from '../lib/usage/types.ts';
 import type { WorkerIn, WorkerOut } from './usage.worker.ts';
 import type { FastRates } from '../lib/usage/session.ts';
-import { formatInt, formatPercent, formatUsd } from '../lib/format.ts';
+import { formatCompact, formatInt, formatPercent, formatUsd } from '../lib/format.ts';
 import './UsageTool.css';
 
 interface Props {
@@ -32,37 +32,53 @@ export default function UsageTool({ data, webSearchUsdPer1000, fastRates }: Prop
   const [over, setOver] = useState(false);
   const [paste, setPaste] = useState('');
   const worker = useRef<Worker | null>(null);
+  const runId = useRef(0);
   const pricing = useRef(JSON.parse(data));
   const [ready, setReady] = useState(false);
+
+  /** The one worker of this page. Started as soon as the page is up, so reading a file later fetches nothing. */
+  const getWorker = (): Worker => {
+    if (worker.current) return worker.current;
+    const w = new Worker(new URL('./usage.worker.ts', import.meta.url), { type: 'module' });
+    w.onmessage = (e: MessageEvent<WorkerOut>) => {
+      const m = e.data;
+      if (m.id !== runId.current) return; // an answer to a run the reader has replaced or cancelled
+      if (m.type === 'progress') setState({ kind: 'reading', rows: m.rows, bytes: m.bytes, totalBytes: m.totalBytes, file: m.file });
+      else if (m.type === 'done') setState({ kind: 'done', report: m.report, ms: m.ms });
+      else if (m.type === 'error') setState({ kind: 'error', message: m.message });
+    };
+    w.onerror = (e) => {
+      e.preventDefault();
+      worker.current = null; // a worker that died is replaced on the next run
+      w.terminate();
+      setState({ kind: 'error', message: e.message || 'The file reader stopped unexpectedly.' });
+    };
+    worker.current = w;
+    return w;
+  };
+
   useEffect(() => {
     setReady(true); // the no-JavaScript notice hides once this is true
-    return () => worker.current?.terminate();
+    const start = () => void getWorker();
+    const idle = typeof requestIdleCallback === 'function';
+    const handle = idle ? requestIdleCallback(start, { timeout: 2000 }) : window.setTimeout(start, 200);
+    return () => {
+      if (idle) cancelIdleCallback(handle);
+      else window.clearTimeout(handle);
+      worker.current?.terminate();
+    };
   }, []);
 
   const run = (files: File[], pasted?: string) => {
-    worker.current?.terminate();
     if (files.length === 0 && !pasted) return;
-    const w = new Worker(new URL('./usage.worker.ts', import.meta.url), { type: 'module' });
-    worker.current = w;
+    const id = ++runId.current;
     setState({ kind: 'reading', rows: 0, bytes: 0, totalBytes: files.reduce((a, f) => a + f.size, 0), file: files[0]?.name ?? 'pasted text' });
-    w.onmessage = (e: MessageEvent<WorkerOut>) => {
-      const m = e.data;
-      if (m.type === 'progress') setState({ kind: 'reading', rows: m.rows, bytes: m.bytes, totalBytes: m.totalBytes, file: m.file });
-      else if (m.type === 'done') {
-        setState({ kind: 'done', report: m.report, ms: m.ms });
-        w.terminate();
-      } else {
-        setState({ kind: 'error', message: m.message });
-        w.terminate();
-      }
-    };
-    w.onerror = (e) => setState({ kind: 'error', message: e.message || 'The file reader stopped unexpectedly.' });
-    const msg: WorkerIn = { data: pricing.current, webSearchUsdPer1000, fastRates, files, ...(pasted !== undefined ? { pasted } : {}) };
-    w.postMessage(msg);
+    const msg: WorkerIn = { type: 'run', id, data: pricing.current, webSearchUsdPer1000, fastRates, files, ...(pasted !== undefined ? { pasted } : {}) };
+    getWorker().postMessage(msg);
   };
   const cancel = () => {
-    worker.current?.terminate();
-    worker.current = null;
+    worker.current?.postMessage({ type: 'cancel', id: runId.current } satisfies WorkerIn);
+    runId.current++; // whatever the cancelled run still posts is ignored
     setState({ kind: 'cancelled' });
   };
 
@@ -90,6 +106,7 @@ export default function UsageTool({ data, webSearchUsdPer1000, fastRates }: Prop
             type="file"
             multiple
             accept=".csv,.json,.jsonl,.ndjson,.txt,text/csv,application/json"
+            disabled={!ready}
             onChange={(e) => {
               const input = e.currentTarget;
               run([...(input.files ?? [])]);
@@ -101,8 +118,8 @@ export default function UsageTool({ data, webSearchUsdPer1000, fastRates }: Prop
       <details class="usage-paste">
         <summary>Or paste the contents of a file</summary>
         <label for="usage-paste-text">Pasted CSV, JSON or JSON Lines</label>
-        <textarea id="usage-paste-text" rows={6} value={paste} onInput={(e) => setPaste(e.currentTarget.value)} spellcheck={false} />
-        <button type="button" onClick={() => run([], paste)} disabled={!paste.trim()}>
+        <textarea id="usage-paste-text" rows={6} value={paste} onInput={(e) => setPaste(e.currentTarget.value)} spellcheck={false} disabled={!ready} />
+        <button type="button" onClick={() => run([], paste)} disabled={!ready || !paste.trim()}>
           Analyse pasted text
         </button>
       </details>
@@ -140,10 +157,12 @@ function Report({ report: r, ms }: { report: UsageReport; ms: number }) {
         {r.formats.length > 0 && <> ({r.formats.join(', ')})</>}.
       </p>
       <dl class="usage-totals">
-        <div>
-          <dt>Re-priced at list prices</dt>
-          <dd data-testid="usage-list">{lo !== undefined && hi !== undefined ? span(lo, hi) : usd(r.listPriceUsd)}</dd>
-        </div>
+        {(hasUsage || r.reportedUsd === undefined) && (
+          <div>
+            <dt>Re-priced at list prices</dt>
+            <dd data-testid="usage-list">{lo !== undefined && hi !== undefined ? span(lo, hi) : usd(r.listPriceUsd)}</dd>
+          </div>
+        )}
         {r.reportedUsd !== undefined && (
           <div>
             <dt>Charged, as the files report it</dt>
@@ -161,7 +180,7 @@ function Report({ report: r, ms }: { report: UsageReport; ms: number }) {
         <div class="usage-range" data-testid="usage-range">
           <p>
             A range, not one number: at the catalogue's central figures the list price is <strong data-testid="usage-list-central">{usd(r.listPriceUsd)}</strong>, but
-            these prices are uncertain or come from third parties, and their sources give other values:
+            the files or the sources leave these open:
           </p>
           <ul>
             {r.priceRanges.map((l) => (
@@ -193,13 +212,32 @@ function Report({ report: r, ms }: { report: UsageReport; ms: number }) {
           </ul>
         </div>
       )}
+      {!hasUsage && r.reportedUsd !== undefined && (
+        <>
+          <p class="usage-note" data-testid="usage-charges-only">
+            These files hold charges, not token counts, so there is nothing to re-price: add a usage export for the same days (the
+            Console usage CSV or the Admin API usage report) to see the list price beside the charge, the spikes and the scenarios.
+          </p>
+          <div class="usage-tables">
+            <Table caption="Charged, by model" head="Charged" rows={sorted(r.reportedByModel).slice(0, 12).map(([k, v]) => [name(k), v])} />
+            <Table caption="Charged, by type" head="Charged" rows={sorted(r.reportedByType)} />
+            {r.reportedByDay.length > 0 && <Table caption="Charged, by day" head="Charged" rows={r.reportedByDay.map((d) => [d.day, d.usd])} />}
+          </div>
+        </>
+      )}
       {hasUsage && (
         <>
           <DayChart report={r} />
           <div class="usage-tables">
             <Table
               caption="By model (list price)"
-              rows={sorted(r.byModel).map(([k, v]) => [name(k), v, r.reportedByModel[k], r.byModelRange?.[k]])}
+              rows={[
+                ...sorted(r.byModel).map(([k, v]): Row => [name(k), v, r.reportedByModel[k], r.byModelRange?.[k]]),
+                // Charged in the files but with no usage rows to re-price (a model only in the cost export, or unknown).
+                ...sorted(r.reportedByModel)
+                  .filter(([k]) => !(k in r.byModel))
+                  .map(([k, v]): Row => [name(k), undefined, v]),
+              ]}
               reported={r.reportedUsd !== undefined}
             />
             <Table
@@ -225,16 +263,16 @@ function Report({ report: r, ms }: { report: UsageReport; ms: number }) {
   );
 }
 
-type Row = readonly [string, number, number?, { low: number; high: number }?];
+type Row = readonly [string, number | undefined, number?, { low: number; high: number }?];
 
-function Table({ caption, rows, reported }: { caption: string; rows: Row[]; reported?: boolean }) {
+function Table({ caption, rows, reported, head = 'List price' }: { caption: string; rows: Row[]; reported?: boolean; head?: string }) {
   return (
     <table class="usage-table">
       <caption>{caption}</caption>
       <thead>
         <tr>
           <th scope="col">Item</th>
-          <th scope="col">List price</th>
+          <th scope="col">{head}</th>
           {reported && <th scope="col">Reported</th>}
         </tr>
       </thead>
@@ -242,7 +280,7 @@ function Table({ caption, rows, reported }: { caption: string; rows: Row[]; repo
         {rows.map(([k, v, rep, range]) => (
           <tr key={k}>
             <th scope="row">{k}</th>
-            <td>{range ? <>{span(range.low, range.high)} <small>(central {usd(v)})</small></> : usd(v)}</td>
+            <td>{v === undefined ? '—' : range ? <>{span(range.low, range.high)} <small>(central {usd(v)})</small></> : usd(v)}</td>
             {reported && <td>{rep === undefined ? '—' : usd(rep)}</td>}
           </tr>
         ))}
@@ -357,9 +395,9 @@ function Ratios({ report: r, name }: { report: UsageReport; name: (id: string) =
                 <th scope="row">
                   {name(c.model)}, {c.ttl === '5m' ? '5 min' : '1 h'}
                 </th>
-                <td>{formatInt(c.written)}</td>
-                <td>{formatInt(c.read)}</td>
-                <td>{c.paidBack ? 'Yes' : `No: ${usd(c.extraUsd)} more than sending it uncached`}</td>
+                <td title={formatInt(c.written)}>{formatCompact(c.written)}</td>
+                <td title={formatInt(c.read)}>{formatCompact(Math.round(c.read))}</td>
+                <td class="usage-table__text">{c.paidBack ? 'Yes' : `No: ${usd(c.extraUsd)} more than sending it uncached`}</td>
               </tr>
             ))}
           </tbody>
@@ -389,6 +427,7 @@ function Scenarios({ report: r, name }: { report: UsageReport; name: (id: string
   const tos = moves.filter((s) => s.id.split(':')[1] === from).sort((a, b) => a.deltaUsd - b.deltaUsd).map((s) => s.id.split(':')[2]!); // biggest saving first
   const [to, setTo] = useState(tos[0] ?? '');
   const [share, setShare] = useState(100);
+  const [batchShare, setBatchShare] = useState(100);
   const move = moves.find((s) => s.id === `move:${from}:${to}`) ?? moves.find((s) => s.id.startsWith(`move:${from}:`));
   return (
     <>
@@ -433,7 +472,19 @@ function Scenarios({ report: r, name }: { report: UsageReport; name: (id: string
       <ul class="usage-scenarios">
         {others.map((s) => (
           <li key={s.id}>
-            <strong>{s.title}</strong>: {delta(s)}.
+            {s.id === 'batch' ? (
+              <>
+                <strong>{s.title}</strong>{' '}
+                <label class="usage-share">
+                  (share <input type="number" min={0} max={100} step={5} value={batchShare} onInput={(e) => setBatchShare(Math.min(100, Math.max(0, Number(e.currentTarget.value) || 0)))} />% of it)
+                </label>
+                : <span data-testid="usage-batch-result">{delta(s, batchShare / 100)}</span>.
+              </>
+            ) : (
+              <>
+                <strong>{s.title}</strong>: {delta(s)}.
+              </>
+            )}
             <ul class="usage-assumptions">
               {s.assumptions.map((a) => (
                 <li key={a}>{a}</li>
@@ -447,7 +498,7 @@ function Scenarios({ report: r, name }: { report: UsageReport; name: (id: string
           <a class="usage-calc" href={`/calculator/?${r.calculatorQuery}`}>
             Open in calculator
           </a>{' '}
-          with these averages: {formatInt(r.requests ?? 0)} requests over {r.days} day(s).
+          with these averages: {formatInt(r.requests ?? 0)} {r.requests === 1 ? 'request' : 'requests'} over {formatInt(r.days)} {r.days === 1 ? 'day' : 'days'}.
         </p>
       ) : (
         <p class="usage-note">The files do not count requests, so there are no per-request averages to carry to the calculator.</p>

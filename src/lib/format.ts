@@ -59,6 +59,14 @@ export function formatTokensShort(n: number): string {
   return formatInt(n);
 }
 
+let compactFormat: Intl.NumberFormat | undefined;
+/** A count in three significant figures: 2000000 → "2M", 612345 → "612K", 1234567 → "1.23M". */
+export function formatCompact(n: number): string {
+  if (!Number.isFinite(n)) return '—';
+  compactFormat ??= new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 3 });
+  return compactFormat.format(n);
+}
+
 /** A multiplier: 1.25 → "1.25×". */
 export function formatMultiplier(n: number): string {
   return `${formatNumber(n, 3)}×`;

@@ -47,6 +47,24 @@ describe('/models/', () => {
     await page.context().close();
   });
 
+  it('a price whose sources disagree shows its range next to the figure used, on /models/ and the model page', async () => {
+    const ranged = MODELS.flatMap((m) => (m.prices.cacheRead.alt?.length ? [{ m, f: m.prices.cacheRead }] : []));
+    expect(ranged.map((r) => r.m.id)).toContain('sonnet-5-5');
+    const page = await newPage(browser);
+    for (const { m, f } of ranged) {
+      const low = Math.min(f.value, ...f.alt!).toFixed(2);
+      const high = Math.max(f.value, ...f.alt!).toFixed(2);
+      await page.goto('/models/');
+      expect(await page.locator(`table.overview tr#${m.id}`).textContent()).toContain(`sources give $${low}–$${high}`);
+      await page.goto(`/models/${m.id}/`);
+      expect(await page.locator('table.model-figures tr', { hasText: 'Cache read' }).first().textContent()).toContain(`sources give $${low}–$${high}`);
+    }
+    // A confirmed price carries no range.
+    await page.goto('/models/');
+    expect(await page.locator('table.overview tr#opus-5-5').textContent()).not.toContain('sources give');
+    await page.context().close();
+  });
+
   it('links each model row to its own page and to its changes', async () => {
     const page = await newPage(browser);
     await page.goto('/models/');

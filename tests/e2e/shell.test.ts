@@ -31,6 +31,21 @@ describe('site shell', () => {
     await page.context().close();
   });
 
+  it('at 1280 px no table in a chapter, /models/ or the calculator hides columns behind a sideways scroll', async () => {
+    const paths = [...sitemapPaths().filter((p) => /^\/guide\/[a-z0-9-]+\/$/.test(p)), '/models/', '/models/sonnet-5-5/', '/calculator/'];
+    const page = await newPage(browser, { width: 1280, height: 900 });
+    const hidden: string[] = [];
+    for (const path of paths) {
+      await page.goto(path, { waitUntil: 'load' });
+      const boxes = await page.$$eval('.table-scroll', (els) =>
+        els.map((e) => ({ table: e.querySelector('table')?.className || e.querySelector('caption')?.textContent || '?', over: e.scrollWidth - e.clientWidth })),
+      );
+      for (const b of boxes) if (b.over > 1) hidden.push(`${path} ${b.table}: ${b.over}px`);
+    }
+    expect(hidden).toEqual([]);
+    await page.context().close();
+  });
+
   it('home page offers the five ways in and links every chapter', async () => {
     const page = await newPage(browser);
     await page.goto('/');

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { baseURL, checkA11y, newPage, openBrowser, type TestPage } from './support/browser.ts';
+import { checkA11y, newPage, openBrowser, type TestPage } from './support/browser.ts';
 import { priceUsageFiles } from '../../src/lib/usage/index.ts';
 import { formatUsd } from '../../src/lib/format.ts';
 
@@ -53,7 +53,14 @@ describe('usage re-pricer', () => {
       await drop(page, names);
       await page.locator('.usage-report').waitFor();
       const r = priceUsageFiles(names.map(read));
-      expect(await shown(page, 'usage-list')).toBe(formatUsd(r.listPriceUsd));
+      const usage = r.listPriceUsd > 0 || Object.keys(r.byModel).length > 0;
+      if (usage || r.reportedUsd === undefined) expect(await shown(page, 'usage-list')).toBe(formatUsd(r.listPriceUsd));
+      else {
+        // Charges only: nothing to re-price, so no "$0.00" list price; the charges are broken down instead.
+        expect(await page.getByTestId('usage-list').count()).toBe(0);
+        expect(await shown(page, 'usage-charges-only')).toContain('These files hold charges, not token counts');
+        expect(await page.locator('.usage-table', { hasText: 'Charged, by model' }).count()).toBe(1);
+      }
       if (r.reportedUsd !== undefined) expect(await shown(page, 'usage-reported')).toBe(formatUsd(r.reportedUsd));
       else expect(await page.getByTestId('usage-reported').count()).toBe(0);
       expect(await shown(page, 'usage-summary')).toContain(`Read ${r.rows} rows`);
@@ -157,16 +164,57 @@ describe('usage re-pricer', () => {
     page.on('request', (req) => {
       if (!req.url().startsWith('data:') && !req.url().startsWith('blob:')) requests.push(req.url());
     });
-    // The worker script itself is fetched once, from this site, when the first file arrives; nothing else may be.
+    // The reader (the worker script) comes with the page: once it has loaded, no request at all, not even for code.
     await drop(page, ['console-usage.csv', 'messages.jsonl']);
     await page.locator('.usage-report').waitFor();
     await drop(page, ['admin-usage-page1.json']);
-    await page.locator('.usage-report').waitFor();
-    const offSite = requests.filter((u) => !u.startsWith(baseURL));
-    expect(offSite).toEqual([]);
-    expect(requests.filter((u) => !/\/_astro\/usage\.worker[-.][\w-]+\.js$/.test(u))).toEqual([]);
+    await page.getByText('Admin API usage report').first().waitFor();
+    expect(requests).toEqual([]);
     const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
     expect(csp).toMatch(/connect-src 'self'/);
+    await page.context().close();
+  });
+
+  it('works offline: load the page, cut the network, then drop files', async () => {
+    const page = await open();
+    await page.context().setOffline(true);
+    await drop(page, ['console-usage.csv', 'claude-code-session.jsonl']);
+    await page.locator('.usage-report').waitFor();
+    const r = priceUsageFiles([read('console-usage.csv'), read('claude-code-session.jsonl')]);
+    expect(await shown(page, 'usage-list')).toBe(formatUsd(r.listPriceUsd));
+    expect(await page.locator('.usage-error').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('one file that breaks the reader is named and loses nothing else; the same file twice is read once', async () => {
+    const page = await open();
+    const text = readFileSync(DIR + 'console-usage.csv', 'utf8');
+    const dt = await page.evaluateHandle((t) => {
+      const d = new DataTransfer();
+      d.items.add(new File(['['.repeat(200_000) + ']'.repeat(200_000)], 'deep.json'));
+      // Dropped twice: same name, size and date, as when a reader picks a file they already dropped.
+      d.items.add(new File([t], 'console-usage.csv', { lastModified: 1_764_000_000_000 }));
+      d.items.add(new File([t], 'console-usage.csv', { lastModified: 1_764_000_000_000 }));
+      return d;
+    }, text);
+    for (const type of ['dragenter', 'dragover', 'drop']) await page.dispatchEvent('.usage-drop', type, { dataTransfer: dt });
+    await page.locator('.usage-report').waitFor();
+    expect(await shown(page, 'usage-list')).toBe(formatUsd(priceUsageFiles([read('console-usage.csv')]).listPriceUsd));
+    const warnings = (await page.locator('.usage-warnings').textContent()) ?? '';
+    expect(warnings).toContain('console-usage.csv was added twice (same name, size and date): it is read once.');
+    expect(warnings).toMatch(/JSON nested more than 8 arrays deep/);
+    expect(page.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the Batch scenario takes a share, like a move', async () => {
+    const page = await open();
+    await drop(page, ['admin-usage-ranged.json']);
+    await page.locator('.usage-report').waitFor();
+    expect(await shown(page, 'usage-batch-result')).toBe('saves $11.25–$13.25 over the period (central: saves $11.25); saves $337.50–$397.50 a month');
+    await page.locator('.usage-share input').fill('40');
+    // 40% of it: $4.50–$5.30 over the period, $135.00–$159.00 a month.
+    expect(await shown(page, 'usage-batch-result')).toBe('saves $4.50–$5.30 over the period (central: saves $4.50); saves $135.00–$159.00 a month');
     await page.context().close();
   });
 
@@ -203,10 +251,22 @@ describe('usage re-pricer', () => {
 
   it('a report fits a phone screen without sideways scrolling of the page', async () => {
     const page = await open({ width: 375, height: 800 });
+    // A 1-hour cache write with no reads makes the cache table say "No: … more than sending it uncached", its longest cell.
+    const unpaid = JSON.stringify({ timestamp: '2026-11-03T10:00:00Z', response: { id: 'msg_w', type: 'message', model: 'claude-sonnet-4-6', usage: { input_tokens: 10, cache_creation_input_tokens: 500000, cache_creation: { ephemeral_5m_input_tokens: 0, ephemeral_1h_input_tokens: 500000 }, output_tokens: 10 } } });
+    const dt = await page.evaluateHandle((t) => {
+      const d = new DataTransfer();
+      d.items.add(new File([t], 'unpaid.jsonl'));
+      return d;
+    }, unpaid);
     await drop(page, ['console-usage.csv', 'console-cost.csv', 'admin-usage-page1.json']);
     await page.locator('.usage-report').waitFor();
+    for (const type of ['dragenter', 'dragover', 'drop']) await page.dispatchEvent('.usage-drop', type, { dataTransfer: dt });
+    await page.getByText('more than sending it uncached').first().waitFor();
     const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
     expect(scroll).toBeLessThanOrEqual(client);
+    // Every table fits the phone too (none scrolls inside the page).
+    const wide = await page.$$eval('.usage-table', (ts) => ts.filter((t) => t.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map((t) => t.querySelector('caption')?.textContent));
+    expect(wide).toEqual([]);
     await page.context().close();
   });
 

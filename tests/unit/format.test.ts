@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+  formatCompact,
   formatInt,
   formatMultiplier,
   formatPercent,
@@ -47,6 +48,13 @@ describe('tokens and ratios', () => {
     expect(formatTokensShort(128_000)).toBe('128K');
     expect(formatTokensShort(4096)).toBe('4,096');
     expect(formatInt(1234.6)).toBe('1,235');
+  });
+  test('compact counts for narrow tables: three significant figures, never NaN', () => {
+    expect(formatCompact(2_000_000)).toBe('2M');
+    expect(formatCompact(612_345)).toBe('612K');
+    expect(formatCompact(1_234_567)).toBe('1.23M');
+    expect(formatCompact(950)).toBe('950');
+    expect(formatCompact(Number.NaN)).toBe('—');
   });
   test('multipliers and percentages', () => {
     expect(formatMultiplier(1.25)).toBe('1.25×');

@@ -432,7 +432,11 @@ describe('ranged prices (uncertain or third-party figures with other values in t
     expect(w).toContain('Claude Haiku 5.5 Batch multiplier (uncertain, no range known)');
     // 1 MTok × $0.10 + 1 MTok reads × $0.01 + 0.1 MTok × $0.50, all × 0.5.
     expect(h.listPriceUsd).toBeCloseTo((0.1 + 0.01 + 0.05) * 0.5, 12);
-    expect(h.listPriceHighUsd).toBeUndefined();
+    // No price range from the uncertain figures; the only range is the prompt-size tier the band cannot settle:
+    // at the over-100K tier ($0.50 / $2.50, reads $0.05) the same tokens cost (0.5 + 0.05 + 0.25) × 0.5 = $0.40.
+    expect(h.listPriceHighUsd).toBeCloseTo(0.4, 12);
+    expect(h.priceRanges).toHaveLength(1);
+    expect(h.priceRanges![0]).toMatch(/^Claude Haiku 5\.5: the export gives a context band, not each request's prompt size.*\$0\.32 more/);
   });
 
   it('files that use no ranged price have no range fields, and scenario ranges stay the tokenizer ones', () => {
@@ -464,5 +468,94 @@ describe('fuzz: any text, any numbers', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('what a second review found (2026-12-04)', () => {
+  const line = (day: string, input: number, output: number) =>
+    JSON.stringify({ timestamp: `${day}T10:00:00Z`, response: { id: `msg_${day}`, type: 'message', model: 'claude-sonnet-4-6', usage: { input_tokens: input, output_tokens: output, service_tier: 'standard' } } });
+
+  it('a discount compares the stated list price with the charge on the same rows, never across files', () => {
+    // console-cost.csv states list prices ($8.00 list, $7.55 charged); admin-cost-report.json charges $9.23 more with no list price.
+    const r = priceUsageFiles([file('console-cost.csv'), file('admin-cost-report.json')]);
+    const d = r.differences.find((x) => x.startsWith('Discounts and credits'))!;
+    expect(d).toContain('$0.45 (list $8.00 as the files state it, minus $7.55 charged on the same rows; $9.23 more was charged on rows that state no list price)');
+    expect(r.differences.join(' ')).not.toMatch(/−\$|-\$/);
+  });
+
+  it('a JSON file nested far deeper than any export is skipped with a reason; the other files still count', () => {
+    const deep = { name: 'deep.json', text: '['.repeat(200_000) + ']'.repeat(200_000) };
+    const alone = priceUsageFiles([file('console-usage.csv')]);
+    const r = priceUsageFiles([deep, file('console-usage.csv')]);
+    expect(r.listPriceUsd).toBeCloseTo(alone.listPriceUsd, 9);
+    expect(r.skipReasons.find((s) => s.where[0] === 'deep.json:1')?.reason).toMatch(/nested more than 8 arrays deep/);
+  });
+
+  it('Claude Code summary and file-history lines are not usage and not errors; repeated message lines are counted once and said', () => {
+    const base = file('claude-code-session.jsonl').text;
+    const extra = [
+      JSON.stringify({ type: 'summary', summary: 'Refactor the parser', leafUuid: 'a2' }),
+      JSON.stringify({ type: 'file-history-snapshot', messageId: 'u1', snapshot: { trackedFileBackups: {} }, isSnapshotUpdate: false }),
+    ].join('\n');
+    const plain = priceUsageFiles([file('claude-code-session.jsonl')]);
+    const r = priceUsageFiles([{ name: 'cc.jsonl', text: `${extra}\n${base}` }]);
+    expect(r.skipped).toBe(plain.skipped);
+    expect(r.warnings.join(' ')).not.toMatch(/unknown shape|not usage or cost data/);
+    expect(r.listPriceUsd).toBeCloseTo(plain.listPriceUsd, 12);
+    expect(r.warnings.join(' ')).toMatch(/Claude Code logs: 1 line repeats a message already counted/);
+  });
+
+  it('the same file added twice is read once, with a line that says so', () => {
+    const once = priceUsageFiles([file('console-usage.csv')]);
+    const twice = priceUsageFiles([file('console-usage.csv'), file('console-usage.csv')]);
+    expect(twice.listPriceUsd).toBeCloseTo(once.listPriceUsd, 9);
+    expect(twice.warnings).toContain('console-usage.csv was added twice (same name, size and date): it is read once.');
+  });
+
+  it('a month is scaled from the calendar span, not the number of days with rows; low volumes go to the calculator per month', () => {
+    // Two requests a week apart (Nov 1 and Nov 7), plus one more on Nov 7: the files cover 7 days, so a month is 30/7 of them.
+    const text = [line('2026-11-01', 1_000_000, 0), line('2026-11-07', 1_000_000, 0), line('2026-11-07', 1_000_000, 0)].join('\n');
+    const r = priceUsageFiles([{ name: 'sparse.jsonl', text }]);
+    expect(r.days).toBe(7);
+    expect(r.periodNote).toBe('The files cover 7 days (2026-11-01 to 2026-11-07, 2 of them with usage); monthly figures scale that span to 30 days.');
+    const b = r.scenarios.find((s) => s.id === 'batch')!;
+    expect(b.monthlyDeltaUsd).toBeCloseTo((b.deltaUsd * 30) / 7, 9);
+    // Sonnet 4.6 input at $3 / MTok, halved by Batch: −$4.50 over the week.
+    expect(b.deltaUsd).toBeCloseTo(-4.5, 9);
+    // 3 requests over 7 days: 12.86 a month, sent as perMonth=13 rather than a rounded 0 or 1 a day.
+    expect(new URLSearchParams(r.calculatorQuery).get('perMonth')).toBe('13');
+    expect(new URLSearchParams(r.calculatorQuery).get('perDay')).toBeNull();
+  });
+});
+
+describe('prompt-size tiers the exports cannot settle (2026-12-04)', () => {
+  // admin-usage-ranged.json's Sonnet 4.6 row: 1 MTok input, 0.1 MTok output, context band 0-200k, $4.50 at Sonnet 4.6.
+  const doc = JSON.parse(file('admin-usage-ranged.json').text);
+  doc.data[0].results = [doc.data[0].results[2]];
+  const r = priceUsageFiles([{ name: 'sonnet46.json', text: JSON.stringify(doc) }]);
+  const move = r.scenarios.find((s) => s.id === 'move:sonnet-4-6:haiku-5-5')!;
+  const k = 1 + catalogueIndex.tokenizerInflation; // Sonnet 4.6 counts → Haiku 5.5's newer tokenizer
+
+  it('a move to Haiku 5.5 runs up to every prompt at its over-100K rate, and says why', () => {
+    // Central: the lower tier with the full conversion, (1 × $0.10 + 0.1 × $0.50) × k − $4.50.
+    expect(move.deltaUsd).toBeCloseTo(0.15 * k - 4.5, 9);
+    // Least saving: the higher tier ($0.50 / $2.50) with the full conversion: (0.5 + 0.25) × k − $4.50.
+    expect(move.deltaHighUsd).toBeCloseTo(0.75 * k - 4.5, 9);
+    // Most saving: the lower tier with no change in counts.
+    expect(move.deltaLowUsd).toBeCloseTo(0.15 - 4.5, 9);
+    expect(move.assumptions.join(' ')).toContain('Claude Haiku 5.5 charges more for prompts over 100,000 tokens');
+  });
+});
+
+describe('files that are not text (2026-12-04)', () => {
+  it('binary data and UTF-16 get one clear line, not their bytes quoted back, and the other files still count', () => {
+    const utf16 = Buffer.from('usage_date_utc,model_version\n2026-11-01,claude-sonnet-4-6\n', 'utf16le').toString('utf8');
+    const binary = String.fromCharCode(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d) + 'IHDR';
+    const alone = priceUsageFiles([file('console-usage.csv')]);
+    const r = priceUsageFiles([{ name: 'utf16.csv', text: utf16 }, { name: 'image.png', text: binary }, file('console-usage.csv')]);
+    expect(r.listPriceUsd).toBeCloseTo(alone.listPriceUsd, 9);
+    expect(r.warnings).toContain('utf16.csv is not text this tool can read: it holds binary data or another encoding (UTF-16?). Export it again as CSV or JSON in UTF-8.');
+    expect(r.warnings.some((w) => w.startsWith('image.png is not text this tool can read'))).toBe(true);
+    expect(r.warnings.join(' ')).not.toMatch(/[\u0000-\u0008\uFFFD]/);
   });
 });

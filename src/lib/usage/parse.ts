@@ -134,6 +134,8 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
+const MAX_JSON_DEPTH = 8;
+
 export class FileParser {
   private mode: 'sniff' | 'csv' | 'jsonl' | 'json' = 'sniff';
   private splitter?: RecordSplitter;
@@ -162,6 +164,14 @@ export class FileParser {
       this.buffer += chunk;
       const start = this.buffer.replace(/^\uFEFF/, '').trimStart();
       if (start === '') return;
+      // Binary data, or UTF-16 read as UTF-8 (a NUL between letters): say so rather than quote the bytes back.
+      if (/[\u0000-\u0008\u000E-\u001F\uFFFD]/.test(start.slice(0, 4096))) {
+        this.rejected = true;
+        this.buffer = '';
+        this.sink.skip('file not recognised', this.name);
+        this.sink.warn(`${this.name} is not text this tool can read: it holds binary data or another encoding (UTF-16?). Export it again as CSV or JSON in UTF-8.`);
+        return;
+      }
       const first = start[0];
       if (first === '{' || first === '[') {
         const nl = start.indexOf('\n');
@@ -281,7 +291,7 @@ export class FileParser {
       this.rejected = true;
       this.sink.skip('file not recognised', this.name);
       this.sink.warn(
-        `${this.name} is not a format this tool reads. It starts with the columns: ${rec.slice(0, 8).join(', ') || '(none)'}. Expected a Console usage or cost CSV (with usage_date_utc and token or cost_usd columns), an Admin or Analytics API JSON page, or JSON Lines of Messages API responses or Claude Code sessions.`,
+        `${this.name} is not a format this tool reads. It starts with the columns: ${rec.slice(0, 8).map((h) => (h.length > 40 ? `${h.slice(0, 40)}…` : h)).join(', ') || '(none)'}. Expected a Console usage or cost CSV (with usage_date_utc and token or cost_usd columns), an Admin or Analytics API JSON page, or JSON Lines of Messages API responses or Claude Code sessions.`,
       );
     }
   }
@@ -358,12 +368,16 @@ export class FileParser {
 
   // ── JSON ──────────────────────────────────────────────────────────────────────────────────────────────────
 
-  private value(v: unknown): void {
+  private value(v: unknown, depth = 0): void {
     if (Array.isArray(v)) {
-      for (const x of v) this.value(x);
+      // Exports nest a page or two deep; a file nested deeper is not one, and recursing into it would overflow the stack.
+      if (depth > MAX_JSON_DEPTH) return this.sink.skip(`JSON nested more than ${MAX_JSON_DEPTH} arrays deep (not a usage export)`, `${this.name}:${this.line}`);
+      for (const x of v) this.value(x, depth + 1);
       return;
     }
     if (!isObj(v)) return this.unknownShape();
+    // Claude Code session files also hold summary and file-history lines: not usage, not an error.
+    if (v.type === 'summary' || v.type === 'file-history-snapshot' || ('leafUuid' in v && !('usage' in v))) return this.sink.ignored();
     if (Array.isArray(v.data)) return this.page(v.data);
     // Claude Code session line.
     if (typeof v.type === 'string' && ('sessionId' in v || 'uuid' in v || 'parentUuid' in v)) return this.claudeCode(v);

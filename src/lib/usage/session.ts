@@ -56,6 +56,8 @@ interface Bucket {
   requestsKnown: boolean;
   reported: number[]; // by COST_TYPES index
   reportedList: number;
+  /** What was charged on the rows that also state a list price (so a discount compares like with like). */
+  reportedOnListed: number;
   hasReported: boolean;
   hasReportedList: boolean;
 }
@@ -99,6 +101,8 @@ export class UsageSession {
   private seen = new Set<string>();
   rows = 0;
   ignored = 0;
+  /** Claude Code lines repeating a message already counted (streaming writes one line per content block). */
+  repeated = 0;
 
   constructor(private readonly opts: SessionOptions) {
     this.resolve = createResolver(opts.index);
@@ -116,6 +120,21 @@ export class UsageSession {
     this.warnings.push(message);
   }
 
+  private fileKeys = new Set<string>();
+
+  /**
+   * Whether a file with this identity (name, size, modification time) was already read in this session: the same file
+   * dropped twice would double every figure, so it is read once and the reader told.
+   */
+  sameFileAgain(name: string, key: string): boolean {
+    if (!this.fileKeys.has(key)) {
+      this.fileKeys.add(key);
+      return false;
+    }
+    this.warn(`${name} was added twice (same name, size and date): it is read once.`);
+    return true;
+  }
+
   /** A parser for one file; push text chunks into it, then call end(). */
   file(name: string): FileParser {
     const sink: ParseSink = {
@@ -129,7 +148,11 @@ export class UsageSession {
       format: (id) => this.formats.add(id),
       warn: (m) => this.warn(m),
       ignored: () => this.ignored++,
-      firstSighting: (key) => (this.seen.has(key) ? false : (this.seen.add(key), true)),
+      firstSighting: (key) => {
+        if (!this.seen.has(key)) return this.seen.add(key), true;
+        this.repeated++;
+        return false;
+      },
     };
     return new FileParser(name, sink);
   }
@@ -153,7 +176,7 @@ export class UsageSession {
       b = {
         day: r.day, model: r.model, workspace: r.workspace, apiKey: r.apiKey, tier: r.tier, geo: r.geo, band, fast: r.fast,
         rows: 0, usageRows: 0, tokens: emptyTokens(), web: 0, requests: 0, requestsKnown: true,
-        reported: COST_TYPES.map(() => 0), reportedList: 0, hasReported: false, hasReportedList: false,
+        reported: COST_TYPES.map(() => 0), reportedList: 0, reportedOnListed: 0, hasReported: false, hasReportedList: false,
       };
       this.buckets.set(key, b);
     }
@@ -177,6 +200,7 @@ export class UsageSession {
     if (r.reportedListUsd !== undefined) {
       b.hasReportedList = true;
       b.reportedList += r.reportedListUsd;
+      b.reportedOnListed += r.reportedUsd ?? 0;
     }
   }
 
@@ -282,6 +306,8 @@ export class UsageSession {
   report(): UsageReport {
     const byModel: Record<string, number> = {};
     const reportedByModel: Record<string, number> = {};
+    const reportedByType: Record<string, number> = {};
+    const reportedByDay: Record<string, number> = {};
     const byWorkspace: Record<string, number> = {};
     const byApiKey: Record<string, number> = {};
     const byTokenType: Record<TokenType | 'webSearch', number> = { ...emptyTokens(), webSearch: 0 };
@@ -306,6 +332,7 @@ export class UsageSession {
     let listHigh = 0;
     let reported = 0;
     let reportedList = 0;
+    let reportedOnListed = 0; // what was charged on the rows that also state a list price
     let hasReported = false;
     let hasReportedList = false;
     let batchUsd = 0, usUsd = 0, lcUsd = 0, fastUsd = 0, outputUsd = 0;
@@ -353,12 +380,15 @@ export class UsageSession {
         costDays.add(b.day);
         const m = b.model ? this.resolve(b.model) : undefined;
         add(reportedByModel, m?.id ?? (b.model || '(not attributed to a model)'), r);
+        COST_TYPES.forEach((t, i) => b.reported[i]! !== 0 && add(reportedByType, t === 'other' ? 'Other (web search, tools, fees)' : TOKEN_LABEL[t], b.reported[i]!));
+        if (b.day !== 'unknown') add(reportedByDay, b.day, r);
         if (m) modelNames[m.id] = m.name;
         if (b.model && !m) unknownReported += r;
       }
       if (b.hasReportedList) {
         reportedList += b.reportedList;
         hasReportedList = true;
+        reportedOnListed += b.reportedOnListed;
       }
       if (b.usageRows === 0) continue;
       usageBuckets++;
@@ -389,7 +419,13 @@ export class UsageSession {
       if (b.tier === 'batch' && bm && bm.confidence && bm.confidence !== 'confirmed') uncertain.add(`${m.name} Batch multiplier (${bm.confidence}, no range known)`);
       const ranged = this.ranged(m);
       const low = ranged ? this.priceTokens(m, prompt, b.tier, b.geo, b.tokens, b.web, 'low', b.fast) : { usd, by };
-      const high = ranged ? this.priceTokens(m, prompt, b.tier, b.geo, b.tokens, b.web, 'high', b.fast) : { usd, by };
+      let high = ranged ? this.priceTokens(m, prompt, b.tier, b.geo, b.tokens, b.web, 'high', b.fast) : { usd, by };
+      // An export that gives only a context band cannot say which prompt-size tier a row was in: the high end is the
+      // higher tier (at the high end of any ranged price too).
+      if (highPrompt !== prompt) {
+        const tierHigh = this.priceTokens(m, highPrompt, b.tier, b.geo, b.tokens, b.web, ranged ? 'high' : undefined, b.fast);
+        if (tierHigh.usd > high.usd) high = tierHigh;
+      }
       const lo = low.usd;
       const hi = high.usd;
       byBucketPriced.push({ b, m, prompt, usd, lo, hi });
@@ -460,10 +496,12 @@ export class UsageSession {
 
     const warnings = [...this.warnings];
     if (ambiguousTier.size) {
-      warnings.push(
-        `${[...ambiguousTier].join(', ')}: the export does not give each request's prompt size, so rows were priced at the lower prompt-size tier; if every prompt was over the tier's threshold the list price would be ${formatUsd(list + listHigh)} (range ${formatUsd(list)}–${formatUsd(list + listHigh)}).`,
+      rangeWhy.set(
+        'prompt-size tier',
+        `${[...ambiguousTier].join(', ')}: the export gives a context band, not each request's prompt size, so rows are priced at the lower prompt-size tier; if every prompt was over the tier's threshold they would cost ${formatUsd(listHigh)} more, the top of the range.`,
       );
     }
+    if (this.repeated > 0) warnings.push(`Claude Code logs: ${formatInt(this.repeated)} ${this.repeated === 1 ? 'line repeats a message' : 'lines repeat messages'} already counted (same message and request id); each message is counted once.`);
     if (uncertain.size) warnings.push(`Prices marked uncertain or third-party in the catalogue were used: ${[...uncertain].join('; ')}.`);
     if (unknown.size)
       warnings.push(`Unknown models, counted but not priced: ${[...unknown.keys()].map((n) => `"${n}"`).join(', ')}. The catalogue may not list them yet.`);
@@ -477,8 +515,12 @@ export class UsageSession {
       if (onlyUsage || onlyCost) differences.push(`The usage and cost files cover different days (${onlyUsage} day(s) only in usage, ${onlyCost} only in cost): compare like with like.`);
     }
     if (hasReportedList) {
-      const disc = reportedList - reported;
-      differences.push(`Discounts and credits in the files: ${formatUsd(disc)} (list ${formatUsd(reportedList)} as the file states it, minus ${formatUsd(reported)} charged).`);
+      // Compare like with like: only the rows that state both a list price and a charge.
+      const disc = reportedList - reportedOnListed;
+      const some = reportedOnListed < reported - 0.005;
+      differences.push(
+        `${disc >= 0 ? 'Discounts and credits' : 'Charged above the stated list price'} in the files: ${formatUsd(Math.abs(disc))} (list ${formatUsd(reportedList)} as the files state it, ${disc >= 0 ? 'minus' : 'against'} ${formatUsd(reportedOnListed)} charged on the same rows${some ? `; ${formatUsd(reported - reportedOnListed)} more was charged on rows that state no list price` : ''}).`,
+      );
       if (usageBuckets > 0 && Math.abs(reportedList - list) >= 0.01)
         differences.push(`The file's own list price differs from the catalogue re-pricing by ${formatUsd(reportedList - list)}: prices changed during the period, the catalogue is out of date, or the rows include fast mode or models the catalogue does not know.`);
     }
@@ -488,7 +530,10 @@ export class UsageSession {
     if (unknownReported > 0) differences.push(`Models the catalogue does not know account for ${formatUsd(unknownReported)} of the reported charge and none of the re-priced figure.`);
 
     const byDay = [...dayMap.values()].sort((a, b) => a.day.localeCompare(b.day)).map((d) => ({ day: d.day, usd: d.usd, byModel: d.byModel }));
-    const knownDays = byDay.length || (usageBuckets > 0 ? 1 : 0);
+    // A month is scaled from the calendar span the files cover (first to last day with usage), not from the number of
+    // days that have rows: a log with requests on the 1st and the 7th covers a week, not two days.
+    const spanDays = byDay.length > 1 ? Math.round((Date.parse(byDay[byDay.length - 1]!.day) - Date.parse(byDay[0]!.day)) / 86_400_000) + 1 : byDay.length;
+    const knownDays = (Number.isFinite(spanDays) && spanDays >= byDay.length ? spanDays : byDay.length) || (usageBuckets > 0 ? 1 : 0);
     const promptTokens = tokens.input + tokens.write5m + tokens.write1h + tokens.read;
     const ratios: Ratios = {
       cacheHit: promptTokens > 0 ? tokens.read / promptTokens : 0,
@@ -510,6 +555,8 @@ export class UsageSession {
       listPriceUsd: list,
       byModel,
       reportedByModel,
+      reportedByType,
+      reportedByDay: Object.entries(reportedByDay).sort(([a], [b]) => a.localeCompare(b)).map(([day, usd]) => ({ day, usd })),
       differences,
       warnings,
       unknownModels: [...unknown.entries()].map(([name, u]) => ({ name, ...u })),
@@ -522,7 +569,10 @@ export class UsageSession {
       ratios,
       spikes: findSpikes([...dayMap.values()].sort((a, b) => a.day.localeCompare(b.day))),
       spikeRule: SPIKE_RULE,
-      periodNote: `The files cover ${knownDays} day(s); monthly figures scale that to ${DAYS_PER_MONTH} days.`,
+      periodNote:
+        byDay.length > 1
+          ? `The files cover ${formatInt(knownDays)} ${knownDays === 1 ? 'day' : 'days'} (${byDay[0]!.day} to ${byDay[byDay.length - 1]!.day}${byDay.length < knownDays ? `, ${formatInt(byDay.length)} of them with usage` : ''}); monthly figures scale that span to ${DAYS_PER_MONTH} days.`
+          : `The files cover ${knownDays === 1 ? 'one day' : 'no dated day'}; monthly figures scale ${knownDays === 1 ? 'it' : 'the total as one day'} to ${DAYS_PER_MONTH} days.`,
       scenarios: this.scenarios(byBucketPriced, list, knownDays),
       modelNames,
     };
@@ -559,7 +609,10 @@ export class UsageSession {
     p.set('output', String(Math.round(t.output / requests)));
     p.set('hit', formatNumber(cached > 0 ? t.read / cached : 0, 2));
     p.set('ttl', t.write1h > t.write5m ? '1h' : '5m');
-    p.set('perDay', String(Math.max(1, Math.round(requests / Math.max(1, days)))));
+    // Low volumes go as a monthly count, so rounding to whole requests a day does not move the month (3 over 2 days is 45 a month, not 60).
+    const perDay = requests / Math.max(1, days);
+    if (perDay >= 100) p.set('perDay', String(Math.round(perDay)));
+    else p.set('perMonth', String(Math.max(1, Math.round(perDay * DAYS_PER_MONTH))));
     p.set('batch', formatNumber(batchReq / requests, 2));
     p.set('geo', usReq > requests / 2 ? 'us' : 'global');
     return p.toString();
@@ -597,13 +650,16 @@ export class UsageSession {
       for (const y of targets) {
         if (y.id === x.id) continue;
         const factor = x.tokenizer.value === y.tokenizer.value ? 1 : y.tokenizer.value === '4.7' ? 1 + inflation : 1 / (1 + inflation);
-        const at = (f: number, end?: PriceEnd) => {
+        // Rows that give only a context band could fall in y's higher prompt-size tier (Haiku 5.5 above 100K tokens).
+        const tiered = !!y.promptTiers?.length && mine.some((p) => !p.b.band.startsWith('req:') && this.promptFor(y, p.b.band).highPrompt !== this.promptFor(y, p.b.band).prompt);
+        const at = (f: number, end?: PriceEnd, highTier = false) => {
           let usd = 0;
           for (const p of mine) {
             const t = emptyTokens();
             for (const k of TOKEN_TYPES) t[k] = p.b.tokens[k] * f;
             const band = p.b.band.startsWith('req:') ? `req:-1` : p.b.band;
-            const prompt = band.startsWith('req:') ? this.reqPrompt(p.b, f) : this.promptFor(y, band).prompt;
+            const tiers = band.startsWith('req:') ? undefined : this.promptFor(y, band);
+            const prompt = tiers ? (highTier ? tiers.highPrompt : tiers.prompt) : this.reqPrompt(p.b, f);
             usd += this.priceTokens(y, prompt, p.b.tier, p.b.geo, t, p.b.web, end, p.b.fast).usd;
           }
           return usd;
@@ -614,21 +670,22 @@ export class UsageSession {
         const yRanged = this.ranged(y);
         // y's cost at each tokenizer factor and price end, priced once (fs[0] is the full conversion, `factor`).
         const ends = fs.map((f) => {
-          if (yRanged) return { low: at(f, 'low'), high: at(f, 'high') };
+          if (yRanged) return { low: at(f, 'low'), high: at(f, 'high', tiered) };
           const central = at(f);
-          return { low: central, high: central };
+          return { low: central, high: tiered ? at(f, undefined, true) : central };
         });
         const mid = (yRanged ? at(factor) : ends[0]!.low) - xUsd;
         const low = Math.min(...ends.map((e) => e.low - xHigh));
         const high = Math.max(...ends.map((e) => e.high - xLow));
         const notes = [`Same requests, same cache hits, same service tier and routing, priced at ${y.name}'s list prices.`];
         if (factor !== 1) notes.push(`${x.name} and ${y.name} use different tokenizers: token counts ${factor > 1 ? 'multiplied' : 'divided'} by ${formatNumber(1 + inflation, 2)} (about ${formatPercent(inflation, 0)} more tokens on the newer one); the range runs from no change in counts to the full conversion.`);
+        if (tiered) notes.push(`${y.name} charges more for prompts over ${formatInt(y.promptTiers![0]!.above)} tokens; the files give a context band, not each prompt's size, so the range runs up to every prompt at the higher rate.`);
         if (y.status.value === 'deprecated') notes.push(`${y.name} is deprecated.`);
         if (mine.some((p) => p.b.fast)) notes.push(this.opts.fastRates?.[y.id] ? `Fast-mode traffic stays in fast mode, at ${y.name}'s fast-mode rate.` : `${y.name} has no fast-mode rate in the catalogue: fast-mode traffic is priced at its standard rates (and would run at standard speed).`);
         if (y.tokenizer.confidence && y.tokenizer.confidence !== 'confirmed') notes.push(`${y.name}'s tokenizer is marked ${y.tokenizer.confidence} in the catalogue.`);
         const u = this.uncertainPrices(y);
         if (u.length) notes.push(`${y.name} prices marked uncertain or third-party: ${u.join(', ')}.`);
-        const priceRanged = [...(xHigh > xLow ? [x] : []), ...(ends[0]!.high > ends[0]!.low ? [y] : [])];
+        const priceRanged = [...(this.ranged(x) && xHigh > xLow ? [x] : []), ...(yRanged && ends[0]!.high > ends[0]!.low ? [y] : [])];
         if (priceRanged.length) notes.push(rangeNote(priceRanged));
         notes.push('Quality is not priced: test the move on your own traffic first.');
         push(`move:${x.id}:${y.id}`, `Move ${x.name} traffic to ${y.name}`, mid, low, high, notes, true);
@@ -665,7 +722,7 @@ export class UsageSession {
         movers.push(p);
         delta = sum3(delta, span(moved, this.rateEnds(p.m, p.prompt, batchOf(p), geoOf(p), p.b.fast), 'read', 'input'));
       }
-      if (delta[0]! < 0) push(`hit:${h}`, `Reach a ${formatPercent(h, 0)} cache hit rate`, delta[0]!, delta[1]!, delta[2]!, withRange(`Uncached input becomes cache reads until reads are ${formatPercent(h, 0)} of prompt tokens; cache writes stay as they are (a stable prefix still has to be written once per TTL). Prefixes must be at least the model's minimum cacheable length.`, delta, movers), false);
+      if (delta[0]! < 0) push(`hit:${h}`, `Reach a cache hit rate of ${formatPercent(h, 0)}`, delta[0]!, delta[1]!, delta[2]!, withRange(`Uncached input becomes cache reads until reads are ${formatPercent(h, 0)} of prompt tokens; cache writes stay as they are (a stable prefix still has to be written once per TTL). Prefixes must be at least the model's minimum cacheable length.`, delta, movers), false);
     }
 
     // 4. Batch.

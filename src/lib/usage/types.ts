@@ -113,6 +113,9 @@ export interface UsageReport {
   /** What the files say the list price was (Console cost CSV `list_price_usd`, Analytics `list_amount`). */
   reportedListUsd?: number;
   reportedByModel: Record<string, number>;
+  /** What the files say was charged, by token type (cost exports' `token_type` / `cost_type`) and by day. */
+  reportedByType: Record<string, number>;
+  reportedByDay: { day: string; usd: number }[];
   /** Explanations of the difference between reported and re-priced figures. */
   differences: string[];
   warnings: string[];
