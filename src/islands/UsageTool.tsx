@@ -157,7 +157,7 @@ function Report({ report: r, ms }: { report: UsageReport; ms: number }) {
         {r.formats.length > 0 && <> ({r.formats.join(', ')})</>}.
       </p>
       <dl class="usage-totals">
-        {(hasUsage || r.reportedUsd === undefined) && (
+        {(hasUsage || (r.reportedUsd === undefined && r.rows > 0)) && (
           <div>
             <dt>Re-priced at list prices</dt>
             <dd data-testid="usage-list">{lo !== undefined && hi !== undefined ? span(lo, hi) : usd(r.listPriceUsd)}</dd>

@@ -227,6 +227,8 @@ describe('bad input: clear messages, nothing else lost, never NaN', () => {
   it('negative and non-numeric counts are skipped, not priced', () => {
     expect(readNumber('-1')).toBeUndefined();
     expect(readNumber('abc')).toBeUndefined();
+    expect(readNumber('$1.00')).toBe(1);
+    expect(readNumber('$')).toBeUndefined();
     expect(readNumber('Infinity')).toBeUndefined();
     expect(readNumber('1e300')).toBeUndefined();
     expect(readNumber('1,234')).toBe(1234);
@@ -503,6 +505,24 @@ describe('what a second review found (2026-12-04)', () => {
     expect(r.warnings.join(' ')).not.toMatch(/unknown shape|not usage or cost data/);
     expect(r.listPriceUsd).toBeCloseTo(plain.listPriceUsd, 12);
     expect(r.warnings.join(' ')).toMatch(/Claude Code logs: 1 line repeats a message already counted/);
+  });
+
+  it('usage and cost files over different days are compared on the days both cover, not in full', () => {
+    // console-usage.csv covers 8 days, console-cost.csv 2 of them: $7.55 charged on those, $28.00 at list.
+    const r = priceUsageFiles([file('console-usage.csv'), file('console-cost.csv')]);
+    const d = r.differences.join('\n');
+    expect(d).toContain('re-priced at list the usage comes to $57.49, over different days (compared day for day below)');
+    expect(d).toContain('On the 2 days both cover, the files report $7.55 charged and the usage re-prices to $28.00 at list (−$20.45).');
+    expect(d).toContain("The files' own list price on the 2 days that also have usage ($8.00) differs from the catalogue re-pricing ($28.00)");
+    expect(d).not.toContain('−$49.94');
+    const apart = priceUsageFiles([file('console-usage.csv'), file('admin-cost-report.json')]);
+    expect(apart.differences.join(' ')).toContain('share no day');
+  });
+
+  it('the calculator link names the tokenizer the counts were measured with (the top model)', () => {
+    const r = priceUsageFiles([file('analytics-usage.json')]);
+    const q = new URLSearchParams(r.calculatorQuery);
+    expect(q.get('ref')).toBe(q.get('models')!.split(',')[0]);
   });
 
   it('the same file added twice is read once, with a line that says so', () => {

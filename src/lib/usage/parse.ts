@@ -126,7 +126,8 @@ export function readNumber(v: unknown): number | undefined {
     const fast = +v; // the common case, digits only; '1,234' and junk take the slow path
     if (fast >= 0 && fast <= MAX_COUNT) return fast;
   }
-  const n = typeof v === 'number' ? v : Number(String(v).trim().replace(/,/g, ''));
+  // "1,234" and "$1.00" (a spreadsheet's currency format) read as numbers; anything else is a bad number.
+  const n = typeof v === 'number' ? v : Number(String(v).trim().replace(/^\$(?=[\d.])/, '').replace(/,/g, ''));
   return Number.isFinite(n) && n >= 0 && n <= MAX_COUNT ? n : undefined;
 }
 

@@ -333,6 +333,7 @@ export class UsageSession {
     let reported = 0;
     let reportedList = 0;
     let reportedOnListed = 0; // what was charged on the rows that also state a list price
+    const reportedListByDay: Record<string, number> = {};
     let hasReported = false;
     let hasReportedList = false;
     let batchUsd = 0, usUsd = 0, lcUsd = 0, fastUsd = 0, outputUsd = 0;
@@ -389,6 +390,7 @@ export class UsageSession {
         reportedList += b.reportedList;
         hasReportedList = true;
         reportedOnListed += b.reportedOnListed;
+        add(reportedListByDay, b.day, b.reportedList);
       }
       if (b.usageRows === 0) continue;
       usageBuckets++;
@@ -509,10 +511,24 @@ export class UsageSession {
 
     const differences: string[] = [];
     if (hasReported && usageBuckets > 0) {
-      differences.push(`The files report ${formatUsd(reported)} charged; re-priced at list the usage comes to ${formatUsd(list)} (${reported >= list ? '+' : '−'}${formatUsd(Math.abs(reported - list))}).`);
       const onlyUsage = [...usageDays].filter((d) => !costDays.has(d)).length;
       const onlyCost = [...costDays].filter((d) => !usageDays.has(d)).length;
-      if (onlyUsage || onlyCost) differences.push(`The usage and cost files cover different days (${onlyUsage} day(s) only in usage, ${onlyCost} only in cost): compare like with like.`);
+      differences.push(
+        onlyUsage || onlyCost
+          ? `The files report ${formatUsd(reported)} charged; re-priced at list the usage comes to ${formatUsd(list)}, over different days (compared day for day below).`
+          : `The files report ${formatUsd(reported)} charged; re-priced at list the usage comes to ${formatUsd(list)} (${reported >= list ? '+' : '−'}${formatUsd(Math.abs(reported - list))}).`,
+      );
+      if (onlyUsage || onlyCost) {
+        // Compare like with like: the days both kinds of file cover.
+        const common = [...usageDays].filter((d) => costDays.has(d) && d !== 'unknown');
+        const charged = common.reduce((a, d) => a + (reportedByDay[d] ?? 0), 0);
+        const atList = common.reduce((a, d) => a + (dayMap.get(d)?.usd ?? 0), 0);
+        differences.push(
+          common.length === 0
+            ? `The usage and cost files share no day (${onlyUsage} ${onlyUsage === 1 ? 'day' : 'days'} only in usage, ${onlyCost} only in cost), so the charge and the re-priced usage cannot be compared.`
+            : `The usage and cost files cover different days (${onlyUsage} only in usage, ${onlyCost} only in cost). On the ${common.length} ${common.length === 1 ? 'day' : 'days'} both cover, the files report ${formatUsd(charged)} charged and the usage re-prices to ${formatUsd(atList)} at list (${charged >= atList ? '+' : '−'}${formatUsd(Math.abs(charged - atList))}).`,
+        );
+      }
     }
     if (hasReportedList) {
       // Compare like with like: only the rows that state both a list price and a charge.
@@ -521,8 +537,17 @@ export class UsageSession {
       differences.push(
         `${disc >= 0 ? 'Discounts and credits' : 'Charged above the stated list price'} in the files: ${formatUsd(Math.abs(disc))} (list ${formatUsd(reportedList)} as the files state it, ${disc >= 0 ? 'minus' : 'against'} ${formatUsd(reportedOnListed)} charged on the same rows${some ? `; ${formatUsd(reported - reportedOnListed)} more was charged on rows that state no list price` : ''}).`,
       );
-      if (usageBuckets > 0 && Math.abs(reportedList - list) >= 0.01)
-        differences.push(`The file's own list price differs from the catalogue re-pricing by ${formatUsd(reportedList - list)}: prices changed during the period, the catalogue is out of date, or the rows include fast mode or models the catalogue does not know.`);
+      if (usageBuckets > 0) {
+        // The file's list price against the re-pricing, on the days that have both.
+        const days = Object.keys(reportedListByDay).filter((d) => usageDays.has(d) && d !== 'unknown');
+        const fileList = days.reduce((a, d) => a + reportedListByDay[d]!, 0);
+        const ours = days.reduce((a, d) => a + (dayMap.get(d)?.usd ?? 0), 0);
+        const partial = days.length < usageDays.size || days.length < Object.keys(reportedListByDay).length;
+        if (days.length > 0 && Math.abs(fileList - ours) >= 0.01)
+          differences.push(
+            `The files' own list price${partial ? ` on the ${days.length} ${days.length === 1 ? 'day' : 'days'} that also have usage` : ''} (${formatUsd(fileList)}) differs from the catalogue re-pricing (${formatUsd(ours)}) by ${formatUsd(fileList - ours)}: prices changed during the period, the catalogue is out of date, the two files do not cover the same workspaces and keys, or the rows include fast mode or models the catalogue does not know.`,
+          );
+      }
     }
     if (priorityTokens > 0) differences.push(`Priority Tier: ${formatInt(priorityTokens)} tokens. Priority Tier is billed under its own contract and never appears in cost_report; it is re-priced here at standard list prices.`);
     if (fastPricedTokens > 0) differences.push(`Fast mode: ${formatInt(fastPricedTokens)} tokens were priced at the catalogue's fast-mode rates (cache and US-only multipliers on top).`);
@@ -615,6 +640,8 @@ export class UsageSession {
     else p.set('perMonth', String(Math.max(1, Math.round(perDay * DAYS_PER_MONTH))));
     p.set('batch', formatNumber(batchReq / requests, 2));
     p.set('geo', usReq > requests / 2 ? 'us' : 'global');
+    // The counts were measured with the tokenizer of the models that sent them: the calculator converts from the top model's.
+    if (models[0]) p.set('ref', models[0]);
     return p.toString();
   }
 
