@@ -491,7 +491,7 @@ export const declaredModels: Catalogue['models'] = [
     minCacheablePrompt: u(
       512,
       'O55N',
-      "read in the 2026-09-24 copy of the What's new page by one reviewer, not found in the copies a second could open; Opus 5 is 512 (its What's new page)",
+      "given in the 2026-09-24 copy of Anthropic's What's new page, but not in the other copies of that page we could read; Opus 5's is 512 (its What's new page)",
     ),
     batchMultiplier: c(0.5, 'S15-opus-5-5', 'Batch $2 / $10'),
     usGeo: c(true, 'S10', GEO_RULE),

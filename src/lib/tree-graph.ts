@@ -16,6 +16,12 @@ export interface TreeGraph {
   start: string;
   nodes: ReadonlyMap<string, GraphNode>;
   trees: ReadonlyMap<string, Tree>;
+  /**
+   * For a sub-tree walked from its own start: first answers that "What are you seeing?" offers as one answer of its own
+   * (rate limits: "HTTP 429" is `rl-status:429` here and `symptom:http-429` there). Links are written with the
+   * master's answer, so a walk has one URL whichever page it began on, with or without JavaScript.
+   */
+  rebase?: ReadonlyMap<string, Answer>;
 }
 
 export function isTreeRef(next: string): boolean {
@@ -68,7 +74,24 @@ export function flattenGraph(rootId: string, allTrees: readonly Tree[]): TreeGra
     }
     for (const outcome of tree.outcomes) nodes.set(outcome.id, { kind: 'outcome', tree: tree.id, outcome });
   }
-  return { root: rootId, start: root.start, nodes, trees: included };
+  const rebase = rebaseMap(root, byId.get(MASTER_TREE_ID));
+  return { root: rootId, start: root.start, nodes, trees: included, ...(rebase.size ? { rebase } : {}) };
+}
+
+/** `start:option` of `tree` → the master start question's answer that leads to the same node (see TreeGraph.rebase). */
+function rebaseMap(tree: Tree, master: Tree | undefined): Map<string, Answer> {
+  const out = new Map<string, Answer>();
+  if (!master || tree.id === master.id) return out;
+  const first = master.questions.find((q) => q.id === master.start);
+  const start = tree.questions.find((q) => q.id === tree.start);
+  if (!first || !start) return out;
+  for (const m of first.options) {
+    if (!isTreeRef(m.next) || treeRefId(m.next) !== tree.id) continue;
+    const entry = treeRefNode(m.next);
+    if (!entry || entry === tree.start) continue;
+    for (const o of start.options) if (o.next === entry) out.set(`${start.id}:${o.id}`, { question: first.id, option: m.id });
+  }
+  return out;
 }
 
 /** Follows answers from the graph's start; returns the node reached or why it failed. */

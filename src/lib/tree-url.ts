@@ -58,7 +58,13 @@ export function nodeHref(graph: TreeGraph, node: string, answers: readonly Answe
   const owner = graph.nodes.get(node);
   const tree = owner ? graph.trees.get(owner.tree) : undefined;
   const path = tree ? nodePath(tree, node) : '/troubleshoot/';
-  return path + answersQuery(answers);
+  return path + answersQuery(rebased(graph, answers));
+}
+
+/** The answers as links write them: a first answer the master question also offers is written as the master's. */
+export function rebased(graph: TreeGraph, answers: readonly Answer[]): readonly Answer[] {
+  const first = answers[0] && graph.rebase?.get(`${answers[0].question}:${answers[0].option}`);
+  return first ? [first, ...answers.slice(1)] : answers;
 }
 
 export type UrlProblem =

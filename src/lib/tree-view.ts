@@ -6,7 +6,7 @@
  */
 import { isTreeRef, mapPath, nodePath, resolveNext, startPath, treeRefId, treeRefNode, type TreeGraph } from './tree-graph.ts';
 import type { Answer, TreeOutcome } from './tree-types.ts';
-import { answersQuery, nodeHref } from './tree-url.ts';
+import { answersQuery, nodeHref, rebased } from './tree-url.ts';
 
 export interface Crumb {
   question: string;
@@ -93,11 +93,11 @@ export function viewOf(graph: TreeGraph, node: string, answers: readonly Answer[
       if (target !== undefined && graph.nodes.has(target)) return { id: o.id, label: o.label, href: nodeHref(graph, target, after), external: false };
       // A node not loaded here (a sub-tree, or an outcome of this tree left out of the island's props): its path
       // follows from the reference alone, or from the question's own tree.
-      if (!isTreeRef(o.next)) return { id: o.id, label: o.label, href: nodePath(tree, o.next) + answersQuery(after), external: true };
+      if (!isTreeRef(o.next)) return { id: o.id, label: o.label, href: nodePath(tree, o.next) + answersQuery(rebased(graph, after)), external: true };
       const sub = treeRefId(o.next);
       const entry = treeRefNode(o.next);
       const path = entry ? `/troubleshoot/${sub}/${entry}/` : startPath(sub);
-      return { id: o.id, label: o.label, href: path + answersQuery(after), external: true };
+      return { id: o.id, label: o.label, href: path + answersQuery(rebased(graph, after)), external: true };
     }),
   };
 }

@@ -29,3 +29,22 @@ describe('HTML validity', () => {
     expect(failures).toEqual([]);
   }, 300_000);
 });
+
+describe('text that reads as written', () => {
+  // Astro drops the line break between an expression and the text after it ("50requests", "headers.Input"), and a
+  // template can leak internal wording. Both are checked inside each text node of every built page.
+  it('no word glued to a figure or a sentence, and no internal wording, on any page', () => {
+    const glued = [/[a-z]{3}\.[A-Z][a-z]{2}/, /\d(?:requests|input|output|tokens|days|models)\b/, /[a-z],[A-Za-z]{3}/];
+    const internal = /reference facts|by one reviewer|a second reviewer|multipliers\.\w+|TODO|lorem ipsum/i;
+    const bad: string[] = [];
+    for (const [file, html] of builtHtml()) {
+      const text = html.replace(/<(script|style|pre|code)\b.*?<\/\1>/gs, '');
+      for (const m of text.matchAll(/>([^<]+)</g)) {
+        const t = m[1]!;
+        if (/\b(e\.g|i\.e)\./.test(t)) continue;
+        if (glued.some((re) => re.test(t)) || internal.test(t)) bad.push(`${file}: ${t.trim().slice(0, 100)}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+});

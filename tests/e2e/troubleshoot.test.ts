@@ -180,6 +180,26 @@ describe('decision tree without JavaScript', () => {
     await expect.poll(() => h1(page).textContent()).toBe('What are you seeing?');
   });
 
+  it('a walk begun on the rate-limits page has the same URLs with and without JavaScript', async () => {
+    const urls: string[][] = [];
+    for (const javaScriptEnabled of [false, true]) {
+      const page = await newPage(browser, { javaScriptEnabled });
+      await page.goto('/troubleshoot/rate-limits/');
+      const seen: string[] = [];
+      await answer(page, /HTTP 429/).click();
+      await page.waitForURL('**/rl-429-detail/**');
+      await expect.poll(() => h1(page).textContent()).toBe('What does the 429 response carry?');
+      seen.push(new URL(page.url()).pathname + new URL(page.url()).search);
+      await answer(page, /enforced_spend_limit_reached|spend/).first().click();
+      await page.waitForURL('**/rl-spend-cap/**');
+      seen.push(new URL(page.url()).pathname + new URL(page.url()).search);
+      urls.push(seen);
+      await page.context().close();
+    }
+    expect(urls[0]).toEqual(['/troubleshoot/rate-limits/rl-429-detail/?a=symptom:http-429', '/troubleshoot/rate-limits/rl-spend-cap/?a=symptom:http-429,rl-429-detail:spend']);
+    expect(urls[1]).toEqual(urls[0]);
+  });
+
   it('links every node to the whole-tree map, which links back to every node', async () => {
     const page = await newPage(browser, { javaScriptEnabled: false });
     await page.goto('/troubleshoot/rate-limits/rl-itpm/');

@@ -231,3 +231,45 @@ describe('a page that holds only some trees (the master tree and its own)', () =
     expect(resolveUrlState(few, { tree: 'latency', node: 'lat-tail' }, '?a=symptom:slow,lat-kind:tail')).toMatchObject({ status: 'ok', root: 'master' });
   });
 });
+
+describe('one URL per walk, whichever page it began on', () => {
+  // "HTTP 429" is answered on "What are you seeing?" (symptom:http-429) or on the rate-limits tree's own first
+  // question (rl-status:429); both lead to rl-429-detail. Static pages state their walk from "What are you seeing?",
+  // so links from the rate-limits start write the master's answer too, and JS and no-JS walks share URLs.
+  const rl = flattenGraph('rate-limits', trees) as TreeGraph;
+
+  it('links from the sub-tree start write the first answer as the master question does', () => {
+    const start = viewOf(rl, 'rl-status', [])!;
+    const to429 = start.options.find((o) => o.id === '429')!;
+    expect(to429.href).toBe('/troubleshoot/rate-limits/rl-429-detail/?a=symptom:http-429');
+    const detail = viewOf(rl, 'rl-429-detail', [{ question: 'rl-status', option: '429' }])!;
+    const fromMaster = viewOf(master, 'rl-429-detail', [{ question: 'symptom', option: 'http-429' }])!;
+    expect(detail.options.map((o) => o.href)).toEqual(fromMaster.options.map((o) => o.href));
+    expect(detail.href).toBe(fromMaster.href);
+  });
+
+  it('every option of every sub-tree start that "What are you seeing?" also offers gets the same URL from both', () => {
+    let checked = 0;
+    for (const t of trees.filter((x) => x.id !== 'master')) {
+      const g = flattenGraph(t.id, trees) as TreeGraph;
+      for (const o of viewOf(g, t.start, [])!.options) {
+        const node = [...g.nodes.keys()].find((id) => o.href.startsWith(nodeHref(g, id, [])) && nodeHref(g, id, []) !== nodeHref(g, t.start, []));
+        if (!node || !master.nodes.has(node)) continue;
+        const path = pathTo(master, node);
+        if (path?.length === 1) {
+          expect(o.href).toBe(nodeHref(master, node, path));
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(3); // 429, 529 and cloud throttling at least
+  });
+
+  it('a link written either way still opens the same page', () => {
+    const page = { tree: 'rate-limits', node: 'rl-spend-cap' };
+    const a = resolveUrlState(trees, page, '?a=rl-status:429,rl-429-detail:spend');
+    const b = resolveUrlState(trees, page, '?a=symptom:http-429,rl-429-detail:spend');
+    expect(a.status).toBe('ok');
+    expect(b.status).toBe('ok');
+  });
+});
