@@ -579,3 +579,12 @@ describe('files that are not text (2026-12-04)', () => {
     expect(r.warnings.join(' ')).not.toMatch(/[\u0000-\u0008\uFFFD]/);
   });
 });
+
+describe('where a skipped record is (2026-12-04)', () => {
+  it('in a pretty-printed page, by its place in the page rather than "line 1"', () => {
+    const doc = JSON.parse(file('admin-usage-ranged.json').text);
+    doc.data[0].results.splice(1, 0, 42);
+    const r = priceUsageFiles([{ name: 'page.json', text: JSON.stringify(doc, null, 2) }]);
+    expect(r.skipReasons.find((s) => s.reason === 'JSON record of an unknown shape')?.where).toEqual(['page.json data[0].results[1]']);
+  });
+});

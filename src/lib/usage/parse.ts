@@ -153,6 +153,12 @@ export class FileParser {
     private readonly sink: ParseSink,
   ) {}
 
+  /** Where a record is, for skip reports: file:line, or in a pretty-printed document its place in the page. */
+  private path = '';
+  private get at(): string {
+    return this.mode === 'json' && this.path ? `${this.name} ${this.path}` : `${this.name}:${this.line}`;
+  }
+
   push(chunk: string): void {
     if (this.rejected || chunk === '') return;
     if (this.mode === 'sniff') this.sniff(chunk, false);
@@ -232,7 +238,7 @@ export class FileParser {
     if (tail.trim() !== '') {
       if (openQuote) {
         this.line++;
-        this.sink.skip('truncated final row (the file ends inside a quoted field)', `${this.name}:${this.line}`);
+        this.sink.skip('truncated final row (the file ends inside a quoted field)', this.at);
       } else this.consume(tail, true);
     }
     if (this.mode === 'csv' && this.header && this.line <= 1) this.sink.warn(`${this.name} has a header but no rows.`);
@@ -248,7 +254,7 @@ export class FileParser {
         try {
           v = JSON.parse(t);
         } catch {
-          this.sink.skip(last ? 'truncated final line (not complete JSON)' : 'line is not valid JSON', `${this.name}:${this.line}`);
+          this.sink.skip(last ? 'truncated final line (not complete JSON)' : 'line is not valid JSON', this.at);
           continue;
         }
         this.value(v);
@@ -264,7 +270,7 @@ export class FileParser {
         continue;
       }
       if (rec.length < this.header.length) {
-        this.sink.skip(last ? 'truncated final row (fewer fields than the header)' : 'row with fewer fields than the header', `${this.name}:${this.line}`);
+        this.sink.skip(last ? 'truncated final row (fewer fields than the header)' : 'row with fewer fields than the header', this.at);
         continue;
       }
       if (this.csvKind === 'usage') this.usageCsvRow(rec);
@@ -343,10 +349,10 @@ export class FileParser {
 
   private usageCsvRow(rec: string[]): void {
     const n = this.numbers(rec, USAGE_NUMBERS);
-    if (typeof n === 'string') return this.sink.skip(n, `${this.name}:${this.line}`);
+    if (typeof n === 'string') return this.sink.skip(n, this.at);
     const i = this.col.model_version ?? this.col.model;
     const model = i === undefined ? '' : this.trim(rec[i] ?? '');
-    if (!model) return this.sink.skip('row with no model', `${this.name}:${this.line}`);
+    if (!model) return this.sink.skip('row with no model', this.at);
     const row = this.base(rec, model) as UsageRow;
     row.tokens = { input: n[0]!, write5m: n[1]!, write1h: n[2]!, read: n[3]!, output: n[4]! };
     row.webSearches = n[5]!;
@@ -354,7 +360,7 @@ export class FileParser {
   }
 
   private costCsvRow(rec: string[]): void {
-    const where = `${this.name}:${this.line}`;
+    const where = this.at;
     const raw = this.numbers(rec, ['cost_usd', 'list_price_usd']);
     if (typeof raw === 'string') return this.sink.skip(raw, where);
     const n = { cost: raw[0], list: raw[1] };
@@ -372,7 +378,7 @@ export class FileParser {
   private value(v: unknown, depth = 0): void {
     if (Array.isArray(v)) {
       // Exports nest a page or two deep; a file nested deeper is not one, and recursing into it would overflow the stack.
-      if (depth > MAX_JSON_DEPTH) return this.sink.skip(`JSON nested more than ${MAX_JSON_DEPTH} arrays deep (not a usage export)`, `${this.name}:${this.line}`);
+      if (depth > MAX_JSON_DEPTH) return this.sink.skip(`JSON nested more than ${MAX_JSON_DEPTH} arrays deep (not a usage export)`, this.at);
       for (const x of v) this.value(x, depth + 1);
       return;
     }
@@ -397,13 +403,13 @@ export class FileParser {
       }
     }
     if (isObj(v.usage) || 'model' in v) {
-      return this.sink.skip('record with usage but no model (or model but no usage)', `${this.name}:${this.line}`);
+      return this.sink.skip('record with usage but no model (or model but no usage)', this.at);
     }
     this.unknownShape();
   }
 
   private unknownShape(): void {
-    this.sink.skip('JSON record of an unknown shape', `${this.name}:${this.line}`);
+    this.sink.skip('JSON record of an unknown shape', this.at);
     if (!this.reportedUnknownShape) {
       this.reportedUnknownShape = true;
       this.sink.warn(`${this.name}: some JSON records are not usage or cost data this tool knows (see skipped rows).`);
@@ -412,7 +418,8 @@ export class FileParser {
 
   private page(data: unknown[]): void {
     if (data.length === 0) return this.sink.ignored();
-    for (const item of data) {
+    for (const [i, item] of data.entries()) {
+      this.path = `data[${i}]`;
       if (!isObj(item)) {
         this.unknownShape();
         continue;
@@ -420,7 +427,8 @@ export class FileParser {
       const day = dayOf(item.starting_at);
       if (Array.isArray(item.results)) {
         if (item.results.length === 0) this.sink.ignored();
-        for (const r of item.results) {
+        for (const [j, r] of item.results.entries()) {
+          this.path = `data[${i}].results[${j}]`;
           if (!isObj(r)) this.unknownShape();
           else if ('amount' in r) this.adminCost(r, day);
           else if ('uncached_input_tokens' in r || 'output_tokens' in r) this.usageObject(r, r, day, 'admin-usage-report');
@@ -447,7 +455,7 @@ export class FileParser {
   }
 
   private usageObject(u: Obj, g: Obj, day: string, format: FormatId): void {
-    const where = `${this.name}:${this.line}`;
+    const where = this.at;
     const cc = isObj(u.cache_creation) ? u.cache_creation : {};
     const st = isObj(u.server_tool_use) ? u.server_tool_use : {};
     const vals = [u.uncached_input_tokens, cc.ephemeral_5m_input_tokens, cc.ephemeral_1h_input_tokens, u.cache_read_input_tokens, u.output_tokens, st.web_search_requests].map(readNumber);
@@ -474,7 +482,7 @@ export class FileParser {
   }
 
   private adminCost(r: Obj, day: string): void {
-    const where = `${this.name}:${this.line}`;
+    const where = this.at;
     if (!this.currencyOk(r.currency, where)) return;
     const cents = readNumber(r.amount);
     if (cents === undefined) return this.sink.skip(`bad amount ("${str(r.amount).slice(0, 20)}")`, where);
@@ -488,7 +496,7 @@ export class FileParser {
   }
 
   private analyticsCost(c: Obj, g: Obj, day: string): void {
-    const where = `${this.name}:${this.line}`;
+    const where = this.at;
     if (!this.currencyOk(c.currency, where)) return;
     const cents = readNumber(c.amount);
     const list = readNumber(c.list_amount);
@@ -516,7 +524,7 @@ export class FileParser {
 
   /** One Messages API response's `usage` → a row for one request. */
   private message(m: Obj, envelope: Obj, tier: ServiceTier | undefined, workspace = ''): void {
-    const where = `${this.name}:${this.line}`;
+    const where = this.at;
     const u = m.usage as Obj;
     const cc = isObj(u.cache_creation) ? u.cache_creation : undefined;
     const vals = [u.input_tokens, u.cache_creation_input_tokens, cc?.ephemeral_5m_input_tokens, cc?.ephemeral_1h_input_tokens, u.cache_read_input_tokens, u.output_tokens].map(readNumber);
