@@ -581,6 +581,12 @@ describe('files that are not text (2026-12-04)', () => {
 });
 
 describe('where a skipped record is (2026-12-04)', () => {
+  it('a bad number in a Messages API line names the field', () => {
+    const line = JSON.stringify({ id: 'msg_x', type: 'message', model: 'claude-sonnet-4-6', usage: { input_tokens: 10, output_tokens: 'lots' } });
+    const r = priceUsageFiles([{ name: 'log.jsonl', text: `${line}\n` }]);
+    expect(r.skipReasons).toEqual([{ reason: 'bad number in usage.output_tokens', count: 1, where: ['log.jsonl:1'] }]);
+  });
+
   it('in a pretty-printed page, by its place in the page rather than "line 1"', () => {
     const doc = JSON.parse(file('admin-usage-ranged.json').text);
     doc.data[0].results.splice(1, 0, 42);

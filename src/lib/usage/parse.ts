@@ -459,7 +459,11 @@ export class FileParser {
     const cc = isObj(u.cache_creation) ? u.cache_creation : {};
     const st = isObj(u.server_tool_use) ? u.server_tool_use : {};
     const vals = [u.uncached_input_tokens, cc.ephemeral_5m_input_tokens, cc.ephemeral_1h_input_tokens, u.cache_read_input_tokens, u.output_tokens, st.web_search_requests].map(readNumber);
-    if (vals.some((x) => x === undefined)) return this.sink.skip('bad number in a token count', where);
+    const badAt = vals.findIndex((x) => x === undefined);
+    if (badAt >= 0) {
+      const names = ['uncached_input_tokens', 'cache_creation.ephemeral_5m_input_tokens', 'cache_creation.ephemeral_1h_input_tokens', 'cache_read_input_tokens', 'output_tokens', 'server_tool_use.web_search_requests'];
+      return this.sink.skip(`bad number in ${names[badAt]}`, where);
+    }
     const [input, write5m, write1h, read, output, web] = vals as number[];
     this.sink.format(format);
     const row: UsageRow = {
@@ -528,7 +532,11 @@ export class FileParser {
     const u = m.usage as Obj;
     const cc = isObj(u.cache_creation) ? u.cache_creation : undefined;
     const vals = [u.input_tokens, u.cache_creation_input_tokens, cc?.ephemeral_5m_input_tokens, cc?.ephemeral_1h_input_tokens, u.cache_read_input_tokens, u.output_tokens].map(readNumber);
-    if (vals.some((x) => x === undefined)) return this.sink.skip('bad number in usage', where);
+    const badAt = vals.findIndex((x) => x === undefined);
+    if (badAt >= 0) {
+      const names = ['input_tokens', 'cache_creation_input_tokens', 'cache_creation.ephemeral_5m_input_tokens', 'cache_creation.ephemeral_1h_input_tokens', 'cache_read_input_tokens', 'output_tokens'];
+      return this.sink.skip(`bad number in usage.${names[badAt]}`, where);
+    }
     const [input, writeAll, w5, w1, read, output] = vals as number[];
     // The split by TTL when present; otherwise every write is a 5-minute write (the default TTL).
     const write1h = cc ? w1! : 0;
