@@ -47,4 +47,16 @@ describe('text that reads as written', () => {
     }
     expect(bad).toEqual([]);
   });
+
+  it('no word glued to the inline element next to it ("save each page of<code>", "tiers.</strong>The")', () => {
+    const bad: string[] = [];
+    for (const [file, html] of builtHtml()) {
+      const text = html.replace(/<(script|style|pre)\b.*?<\/\1>/gs, '');
+      for (const m of text.matchAll(/[A-Za-z,.;:]<(?:code|a|strong|em)\b[^>]*>[^<]{0,20}|<\/(?:code|a|strong|em)>[A-Za-z(][^<]{0,20}/g)) {
+        if (/^.<strong class="models-retiring"/.test(m[0]) || /^<\/(?:a|code)>s\b/.test(m[0])) continue;
+        bad.push(`${file}: ${m[0].replace(/<[^>]*>/g, '⟨⟩')}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
 });
