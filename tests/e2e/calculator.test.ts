@@ -409,6 +409,7 @@ describe('calculator', () => {
     expect(await cell.textContent()).toMatch(/^Retired on the Claude API on 2026-11-30: no Claude API price .* Replaced by Claude Sonnet 5\.5\./);
     expect(await cell.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(['/models/sonnet-4-5/', '/models/sonnet-5-5/']);
     expect(await page.locator('.calc-bars li').count()).toBe(0);
+    await checkA11y(page, 'calculator with a retired model');
     // Beside a current model, the current one is the cheapest and the only bar.
     const both = await open('/calculator/?models=sonnet-4-5,haiku-5-5');
     expect(await text(both, '.calc-summary')).toContain(`Cheapest: Claude Haiku 5.5 at ${centralMonth('haiku-5-5', {})}`);
