@@ -20,6 +20,7 @@ import {
   compareModels,
   comparisonCsv,
   headroomVerdict,
+  mixVersusSingle,
   rateLimitHeadroom,
   routingMix,
   type ModelCost,
@@ -272,7 +273,7 @@ export default class Calculator extends Component<Props, State> {
               valid.
             </strong>
           ) : !best ? (
-            'None of the chosen models can run this workload as set.'
+            `No price: none of the chosen models can run this workload as set. ${rows.map((r) => `${r.name}: ${r.error ?? ''}`).join(' ')}`
           ) : perMonth === 0 || rows.every((r) => r.error || r.month.total === 0) ? (
             'Nothing to price: the workload has no requests or no tokens.'
           ) : (
@@ -299,8 +300,21 @@ export default class Calculator extends Component<Props, State> {
                   <tr key={r.id} data-model={r.id}>
                     <th scope="row">{r.name}</th>
                     {r.error ? (
-                      <td colSpan={COLUMNS.length - 1} class="calc-error">
+                      <td colSpan={COLUMNS.length - 1} class="calc-error" data-unpriced={r.unpriced?.kind}>
                         {r.error}
+                        {r.unpriced?.kind === 'retired' && (
+                          <>
+                            {' '}
+                            <a href={`/models/${r.id}/`}>{r.name} on the models page</a>
+                            {r.unpriced.replacement && (
+                              <>
+                                {', '}
+                                <a href={`/models/${r.unpriced.replacement.id}/`}>{r.unpriced.replacement.name}</a>
+                              </>
+                            )}
+                            .
+                          </>
+                        )}
                       </td>
                     ) : (
                       [
@@ -370,11 +384,7 @@ export default class Calculator extends Component<Props, State> {
                   {mix.parts.map((p) => `${formatPercent(p.share)} ${p.cost.name}`).join(', ')}: <strong>{formatUsd(mix.total)}</strong> a month
                 </li>
                 {mix.singles.map((s) => (
-                  <li key={s.id}>
-                    Everything on {s.name}:{' '}
-                    {s.error ??
-                      `${formatUsd(s.month.total)} a month (the mix ${s.month.total >= mix.total ? 'saves' : 'costs'} ${formatUsd(Math.abs(s.month.total - mix.total))})`}
-                  </li>
+                  <li key={s.id}>{mixVersusSingle(s, mix.total)}</li>
                 ))}
               </ul>
             )}
@@ -428,11 +438,24 @@ const rangeText = (m: { low: number; high: number }) => `${formatUsd(m.low)}–$
 
 /** A month's cost; where a price used has other values in its sources, the range first and the central figure under it. */
 function MonthCell({ r }: { r: ModelCost }) {
-  if (!r.monthRange) return <strong>{formatUsd(r.month.total)}</strong>;
+  const ifCacheable = r.ifCacheable !== undefined && (
+    <>
+      {' '}
+      <span class="calc-central">if cacheable {formatUsd(r.ifCacheable)}</span>
+    </>
+  );
+  if (!r.monthRange)
+    return (
+      <>
+        <strong>{formatUsd(r.month.total)}</strong>
+        {ifCacheable}
+      </>
+    );
   return (
     <>
       <strong class="calc-range">{rangeText(r.monthRange)}</strong>{' '}
       <span class="calc-central">central {formatUsd(r.month.total)}</span>
+      {ifCacheable}
     </>
   );
 }

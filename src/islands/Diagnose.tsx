@@ -18,6 +18,7 @@ import {
   STEPS,
   TASKS,
   TOOLS,
+  validateStep,
   type QueryAnswers,
   type Step,
 } from '../lib/diagnose-machine.ts';
@@ -251,7 +252,7 @@ function Result({ r, a, models, days, onChange, onRestart }: { r: Recommendation
           <p class="dg-hint">
             List prices from the model catalogue, {int(a.requestsPerDay * days)} requests in a {days}-day month
             {r.caching.use && <>, a cache hit rate of about {pct(r.caching.hitRate)} (one cache write per cache lifetime)</>}
-            {r.batch.use && <>, all through Batch with no cache reads assumed</>}.
+            {r.batch.use && <>, all through Batch with no cache reads assumed{r.caching.ttl === '1h' && ' (every request pays the 1-hour cache write)'}</>}.
             {r.batchCacheBestCase !== undefined && r.batchCacheBestCase > 0 && (
               <> If the pre-warmed prefix is read by every batch request, that saves up to {usd(r.batchCacheBestCase)} a month.</>
             )}{' '}
@@ -394,7 +395,8 @@ function Wizard({ models, fable, data, daysPerMonth, breakEven, search, live }: 
       </p>
     ) : start.present && !start.complete && start.firstInvalid ? (
       <p class="dg-error" role="status" data-ignored="true">
-        The answers in this link do not pass the step "{STEP_TEXT[start.firstInvalid].title}", so the diagnostic starts there.
+        The answers in this link do not pass the step "{STEP_TEXT[start.firstInvalid].title}" ({validateStep(start.firstInvalid, start.answers)}), so the
+        diagnostic starts there.
       </p>
     ) : null;
 

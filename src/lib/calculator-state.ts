@@ -97,6 +97,11 @@ export function defaultValues(ix: ModelIndex): CalcValues {
 export const MAX_TOKENS_PER_REQUEST = 10_000_000;
 export const MAX_REQUESTS = 1_000_000_000;
 
+/** The message for a number over its limit, the same on the calculator and the diagnostic. */
+export function tooLargeMessage(max: number): string {
+  return `Must be at most ${formatInt(max)}.`;
+}
+
 interface NumberRule {
   min: number;
   max: number;
@@ -132,7 +137,7 @@ export function parseNumber(text: string, rule: NumberRule): { value?: number; e
       error:
         rule.max === 1
           ? `Enter a share between 0 and 1 (e.g. 0.9 for 90%).`
-          : `Must be at most ${formatInt(rule.max)}.`,
+          : tooLargeMessage(rule.max),
     };
   }
   return { value: n === 0 ? 0 : n };

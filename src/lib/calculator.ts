@@ -5,7 +5,7 @@
  * tests, the index over the slim copy the calculator page passes to its island.
  */
 import { hasPriceRange, indexAtEnd, priceRangeLabels, pricesForPrompt, type ModelIndex, type PriceEnd } from './catalogue-index.ts';
-import { formatUsd } from './format.ts';
+import { formatInt, formatUsd } from './format.ts';
 import { costOf, type CostBreakdown } from './pricing-core.ts';
 import type { CatalogueModel } from '../schemas/catalogue.ts';
 import { DAYS_PER_MONTH, type CalcValues, type MixEntry } from './calculator-state.ts';
@@ -60,13 +60,57 @@ export interface ModelCost {
   cachedMonth: number;
   savingsFromCaching: number;
   savingsFromBatch: number;
-  /** False when the prefix is shorter than the model's minimum cacheable prompt (costed as uncached). */
+  /**
+   * False when the prefix is not costed as cached: shorter than the model's minimum cacheable prompt, or the model's
+   * minimum is unknown and the prefix is below the largest minimum any model has (see `ifCacheable`).
+   */
   caches: boolean;
+  /**
+   * The model's minimum cacheable prompt is unknown and the prefix is below some models' minimums: the price shown is
+   * with the prefix uncached (the API may not cache it), and this is the month if the prefix is cacheable.
+   */
+  ifCacheable?: number;
   warnings: string[];
   /** When a price used has other values in its sources (catalogue `alt`): the month at the lowest and highest. */
   monthRange?: { low: number; high: number };
   /** Set when the model cannot be priced for these inputs (e.g. US-only inference on an older model). */
   error?: string;
+  /** Why there is no price, when the reason is the model itself: retired on the Claude API, or the request does not fit. */
+  unpriced?: Unpriced;
+}
+
+/** A model the calculator does not price for these inputs, and why (the page renders it with its links). */
+export type Unpriced =
+  | { kind: 'retired'; retired?: string; replacement?: { id: string; name: string } }
+  | { kind: 'context'; over: number; window: number }
+  | { kind: 'max-output'; over: number; maxOutput: number };
+
+/** The sentence shown instead of a price for an unpriced model (plain text; the island adds the links). */
+export function unpricedText(u: Unpriced): string {
+  if (u.kind === 'retired') {
+    const when = u.retired ? ` on ${u.retired}` : '';
+    const next = u.replacement ? ` Replaced by ${u.replacement.name}.` : '';
+    return `Retired on the Claude API${when}: no Claude API price (Amazon Bedrock and Google Cloud bill it from their own price lists).${next}`;
+  }
+  if (u.kind === 'context') return `Does not fit: ${formatInt(u.over)} tokens over the ${formatInt(u.window)}-token context window.`;
+  return `Does not fit: ${formatInt(u.over)} output tokens over the ${formatInt(u.maxOutput)}-token max output.`;
+}
+
+/** Why `model` cannot be priced as a Claude API option for a request of these token counts, if it cannot. */
+export function whyUnpriced(ix: ModelIndex, model: CatalogueModel, prompt: number, output: number): Unpriced | undefined {
+  if (model.status.value === 'retired-api') {
+    const next = model.replacedBy ? ix.find(model.replacedBy) : undefined;
+    return {
+      kind: 'retired',
+      ...(model.retires ? { retired: model.retires.value } : {}),
+      ...(next ? { replacement: { id: next.id, name: next.name } } : {}),
+    };
+  }
+  const window = model.contextWindow?.value;
+  if (window !== undefined && prompt + output > window) return { kind: 'context', over: Math.ceil(prompt + output - window), window };
+  const max = model.maxOutput?.value;
+  if (max !== undefined && output > max) return { kind: 'max-output', over: Math.ceil(output - max), maxOutput: max };
+  return undefined;
 }
 
 function add(a: CostBreakdown, b: CostBreakdown): CostBreakdown {
@@ -87,7 +131,11 @@ export function largestKnownMinimum(ix: ModelIndex): number {
 
 const ZERO: CostBreakdown = { input: 0, output: 0, cacheWrite: 0, cacheRead: 0, total: 0, warnings: [] };
 
-/** A model's cost for the calculator's inputs, `share` of the traffic (1 = all). */
+/**
+ * A model's cost for the calculator's inputs, `share` of the traffic (1 = all).
+ * A retired model, or a request that does not fit the model's window or max output, gets no price: `unpriced` and
+ * `error` say why, and every figure stays 0 (never shown).
+ */
 export function modelCost(ix: ModelIndex, modelId: string, v: CalcValues, share = 1): ModelCost {
   const model = ix.get(modelId);
   const factor = tokenFactor(ix, model, v.ref);
@@ -101,28 +149,23 @@ export function modelCost(ix: ModelIndex, modelId: string, v: CalcValues, share 
   else if (marks.has('uncertain'))
     warnings.push(`${model.name}: some prices are inferred or their sources conflict (see the models page).`);
   const min = model.minCacheablePrompt?.value;
-  const caches = cached > 0 && (min === undefined || cached >= min);
+  // An unknown minimum is not assumed to be met below the largest minimum any model has: priced uncached, see `ifCacheable`.
+  const unknownMin = cached > 0 && min === undefined && cached < largestKnownMinimum(ix);
+  const caches = cached > 0 && (min === undefined ? !unknownMin : cached >= min);
   if (cached > 0 && !caches && min !== undefined) {
     warnings.push(
       `A cached prefix of ${Math.round(cached).toLocaleString('en-US')} tokens is below ${model.name}'s minimum cacheable prompt (${min.toLocaleString('en-US')} tokens): the API silently does not cache it, so it is costed as uncached input.`,
     );
-  } else if (cached > 0 && min === undefined && cached < largestKnownMinimum(ix)) {
-    // Below the largest minimum any model has, an unknown minimum may be the one that bites.
-    warnings.push(
-      `${model.name}'s minimum cacheable prompt is unknown (not in our sources), and a ${Math.round(cached).toLocaleString('en-US')}-token prefix is below some models' minimums: it is costed as cached; if the API does not cache it, the "Without caching" column applies.`,
-    );
   }
-  const write = caches ? cached * (1 - v.hit) : 0;
-  const read = caches ? cached * v.hit : 0;
-  const uncached = caches ? input : input + cached;
-  const base = {
-    inputTokens: uncached,
+  const workload = (cache: boolean) => ({
+    inputTokens: cache ? input : input + cached,
     outputTokens: output,
-    cacheWriteTokens: write,
-    cacheReadTokens: read,
+    cacheWriteTokens: cache ? cached * (1 - v.hit) : 0,
+    cacheReadTokens: cache ? cached * v.hit : 0,
     cacheTtl: v.ttl,
     inferenceGeo: v.geo,
-  };
+  });
+  const base = workload(caches);
   const result: ModelCost = {
     id: model.id,
     name: model.name,
@@ -137,11 +180,18 @@ export function modelCost(ix: ModelIndex, modelId: string, v: CalcValues, share 
     caches,
     warnings,
   };
+  const unpriced = whyUnpriced(ix, model, input + cached, output);
+  if (unpriced) {
+    result.unpriced = unpriced;
+    result.error = unpricedText(unpriced);
+    result.warnings = [];
+    return result;
+  }
   try {
-    const monthAt = (index: ModelIndex) =>
+    const monthAt = (index: ModelIndex, w = base) =>
       add(
-        costOf(index, model.id, { ...base, requests: requestsPerMonth * (1 - v.batch) }),
-        v.batch > 0 ? costOf(index, model.id, { ...base, requests: requestsPerMonth * v.batch, batch: true }) : ZERO,
+        costOf(index, model.id, { ...w, requests: requestsPerMonth * (1 - v.batch) }),
+        v.batch > 0 ? costOf(index, model.id, { ...w, requests: requestsPerMonth * v.batch, batch: true }) : ZERO,
       );
     const month = monthAt(ix);
     if (hasPriceRange(model)) {
@@ -152,6 +202,12 @@ export function modelCost(ix: ModelIndex, modelId: string, v: CalcValues, share 
           `${model.name}: ${priceRangeLabels(model).join(', ')} in its sources, so this month costs ${formatUsd(low)}–${formatUsd(high)} (${formatUsd(month.total)} at the central figures).`,
         );
       }
+    }
+    if (unknownMin) {
+      result.ifCacheable = monthAt(ix, workload(true)).total;
+      warnings.push(
+        `${model.name}'s minimum cacheable prompt is unknown (not in our sources), and a ${Math.round(cached).toLocaleString('en-US')}-token prefix is below some models' minimums: it is priced uncached (${formatUsd(month.total)} a month); if the prefix is cacheable, ${formatUsd(result.ifCacheable)}. Check cache_read_input_tokens once it runs.`,
+      );
     }
     const cachedMonth = costOf(ix, model.id, { ...base, requests: requestsPerMonth }).total;
     const plainMonth = costOf(ix, model.id, {
@@ -197,6 +253,21 @@ export function routingMix(ix: ModelIndex, mix: readonly MixEntry[], v: CalcValu
     v,
   );
   return failed ? { parts, total, singles, error: failed.cost.error ?? '' } : { parts, total, singles };
+}
+
+/**
+ * One line of the mix against one model, each figure named: "Everything on Claude Haiku 5.5: $1,222.50 a month; the mix
+ * ($10,453.50 a month) costs $9,231.00 more." A model that cannot be priced gives its reason.
+ */
+export function mixVersusSingle(single: ModelCost, mixTotal: number): string {
+  if (single.error) return `Everything on ${single.name}: ${single.error}`;
+  const diff = single.month.total - mixTotal;
+  const mix = `the mix (${formatUsd(mixTotal)} a month)`;
+  const verdict =
+    Math.abs(diff) < 0.005
+      ? `${mix} costs the same`
+      : `${mix} costs ${formatUsd(Math.abs(diff))} ${diff > 0 ? 'less' : 'more'}`;
+  return `Everything on ${single.name}: ${formatUsd(single.month.total)} a month; ${verdict}.`;
 }
 
 /** Where a load stands against one limit: comfortably under, within 20% of it, at it (rounded to 100%), or over. */

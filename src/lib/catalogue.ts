@@ -67,10 +67,13 @@ export function slimPricingData(): PricingData {
       maxOutput: fo(m.maxOutput),
       batchMultiplier: fo(m.batchMultiplier),
       minCacheablePrompt: fo(m.minCacheablePrompt),
+      // A retired model is named as such, with its day and replacement, instead of priced.
+      retires: m.status.value === 'retired-api' ? fo(m.retires) : undefined,
     };
     for (const [k, v] of Object.entries(opt)) if (v) (out as Record<string, unknown>)[k] = v;
     if (m.promptTiers) out.promptTiers = m.promptTiers.map((t) => ({ above: t.above, prices: p(t.prices) }));
     if (m.rateLimitPool) out.rateLimitPool = m.rateLimitPool;
+    if (m.status.value === 'retired-api' && m.replacedBy) out.replacedBy = m.replacedBy;
     return out;
   });
   return { ...pricingData(), models: slim };

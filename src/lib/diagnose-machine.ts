@@ -8,6 +8,7 @@
  */
 import { and, assign, setup } from 'xstate';
 import type { DiagnosticAnswers, LatencyBudget, QualityBar, TaskType, ToolUse } from './recommend.ts';
+import { MAX_REQUESTS, MAX_TOKENS_PER_REQUEST, tooLargeMessage } from './calculator-state.ts';
 
 export const STEPS = ['task', 'quality', 'latency', 'volume', 'context', 'tools', 'budget'] as const;
 export type Step = (typeof STEPS)[number];
@@ -61,9 +62,12 @@ export function validateStep(step: Step, a: DiagnosticAnswers): string | null {
     case 'latency':
       return LATENCY.includes(a.latency) ? null : 'Choose a latency budget.';
     case 'volume':
-      return finite(a.requestsPerDay) && a.requestsPerDay > 0 ? null : 'Enter how many requests you send per day (more than 0).';
+      if (!(finite(a.requestsPerDay) && a.requestsPerDay > 0)) return 'Enter how many requests you send per day (more than 0).';
+      // The calculator's limits and message, so "Open in calculator" never lands on "Not computed".
+      return a.requestsPerDay > MAX_REQUESTS ? tooLargeMessage(MAX_REQUESTS) : null;
     case 'context':
       if (![a.promptTokens, a.sharedPrefixTokens, a.outputTokens].every((n) => finite(n) && n >= 0)) return 'Token counts are numbers of 0 or more.';
+      if (Math.max(a.promptTokens, a.outputTokens) > MAX_TOKENS_PER_REQUEST) return tooLargeMessage(MAX_TOKENS_PER_REQUEST);
       if (a.sharedPrefixTokens > a.promptTokens) return 'The shared prefix is part of the prompt, so it cannot be longer than the prompt.';
       if (a.outputTokens <= 0) return 'Enter the typical output length (more than 0 tokens).';
       return null;

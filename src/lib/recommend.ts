@@ -17,8 +17,8 @@
  *                         An unknown minimum is said to be unknown.
  *  R7 batch               work that can wait goes through the Message Batches API. Batch requests run in parallel and do
  *                         not read each other's cache writes (/errors/batch-cache-misses/): pre-warm with one normal
- *                         request at the 1-hour TTL; hits are best-effort, so the price assumes none and the best case
- *                         is stated as a possible saving.
+ *                         request at the 1-hour TTL; hits are best-effort, so the price assumes none (every batch
+ *                         request writes the prefix at the 1-hour write price) and the best case is stated as a saving.
  *  R8 context             a prompt plus output over the window of a chosen model → chunk or compact (engine warning);
  *                         a prompt over every window gets no price at all, only the reason.
  *  R11 fable              a critical bar with hard requests off the interactive path: Fable 5.2 priced for the hard share.
@@ -284,7 +284,7 @@ export function recommend(a: DiagnosticAnswers, env: RecommendEnv): Recommendati
         ttl: prewarm ? '1h' : null,
         hitRate: 0,
         text: prewarm
-          ? 'Batch requests run in parallel and do not read each other\'s cache writes. Pre-warm: send one normal request with the shared prefix and a 1-hour cache_control just before submitting, so the batch can read it. Hits are best-effort, so the cost below assumes none.'
+          ? 'Batch requests run in parallel and do not read each other\'s cache writes. Pre-warm: send one normal request with the shared prefix and a 1-hour cache_control just before submitting, so the batch can read it. Hits are best-effort, so the cost below assumes none: every batch request pays the 1-hour cache write.'
           : a.sharedPrefixTokens > 0
             ? `${online.text} Leave cache_control off the batch requests.`
             : 'No shared prefix: nothing to cache.',
@@ -304,8 +304,17 @@ export function recommend(a: DiagnosticAnswers, env: RecommendEnv): Recommendati
 
   // Costs per month.
   const monthly = a.requestsPerDay * env.daysPerMonth;
+  // Batch with a pre-warmed prefix: the batch requests carry the 1-hour cache_control so they can read the pre-warmed
+  // prefix, and with no hit assumed (best-effort) each one writes it at the 1-hour write price (Batch multiplier applied),
+  // as /errors/batch-cache-misses/ describes. Without a cacheable prefix, cache_control stays off and it is plain input.
+  const batchWrites = (model: TierModel) =>
+    prewarm && !(model.minCacheablePrompt !== undefined && a.sharedPrefixTokens < model.minCacheablePrompt);
   const costOn = (model: TierModel, share: number): CostBreakdown => {
-    const c = batchUse ? { use: false, hitRate: 0, ttl: null } : cachingMove(a, model, env.breakEven);
+    const c = batchUse
+      ? batchWrites(model)
+        ? { use: true, hitRate: 0, ttl: '1h' as const }
+        : { use: false, hitRate: 0, ttl: null }
+      : cachingMove(a, model, env.breakEven);
     const prefix = c.use ? a.sharedPrefixTokens : 0;
     const workload: Workload = {
       requests: monthly * share,
@@ -340,11 +349,12 @@ export function recommend(a: DiagnosticAnswers, env: RecommendEnv): Recommendati
   let batchCacheBestCase: number | undefined;
   if (prewarm && !unpriced) {
     const withReads = allocations.reduce((s, x) => {
+      const reads = batchWrites(x.model) ? a.sharedPrefixTokens : 0;
       const w: Workload = {
         requests: monthly * x.share,
-        inputTokens: Math.max(0, a.promptTokens - a.sharedPrefixTokens),
+        inputTokens: Math.max(0, a.promptTokens - reads),
         outputTokens: a.outputTokens,
-        cacheReadTokens: a.sharedPrefixTokens,
+        cacheReadTokens: reads,
         batch: true,
       };
       return s + env.estimate(x.model.id, w).total;
@@ -391,10 +401,12 @@ export function recommend(a: DiagnosticAnswers, env: RecommendEnv): Recommendati
   }
 
   const mix = allocations.map((x) => `${x.model.id}:${Number(x.share.toFixed(3))}`).join(',');
+  // The calculator link carries the same cache model: a pre-warmed batch is the prefix written at 1 hour with no hits.
+  const linkCached = caching.use || prewarm ? a.sharedPrefixTokens : 0;
   const q = new URLSearchParams({
     models: TIERS.map((t) => env.models[t].id).join(','),
-    input: String(Math.max(0, a.promptTokens - (caching.use ? a.sharedPrefixTokens : 0))),
-    cached: String(caching.use ? a.sharedPrefixTokens : 0),
+    input: String(Math.max(0, a.promptTokens - linkCached)),
+    cached: String(linkCached),
     output: String(a.outputTokens),
     hit: String(Number(caching.hitRate.toFixed(2))),
     ttl: caching.ttl ?? '5m',

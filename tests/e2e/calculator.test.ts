@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { checkA11y, newPage, openBrowser, type TestPage } from './support/browser.ts';
 import { catalogueIndex as ix, MODEL_IDS } from '../../src/lib/catalogue.ts';
-import { modelCost, rateLimitHeadroom, routingMix } from '../../src/lib/calculator.ts';
-import { currentLineup, defaultValues, type CalcValues } from '../../src/lib/calculator-state.ts';
+import { compareModels, mixVersusSingle, modelCost, rateLimitHeadroom, routingMix } from '../../src/lib/calculator.ts';
+import { currentLineup, defaultValues, parseQuery, type CalcValues } from '../../src/lib/calculator-state.ts';
 import { formatUsd } from '../../src/lib/format.ts';
 
 const URL = '/calculator/';
@@ -306,6 +306,160 @@ describe('calculator', () => {
     expect(await text(page, '.calc-summary')).toMatch(/^Not computed: fix the marked 5 fields/);
     expect(await text(page, '#c-models-e')).toMatch(/Did you mean sonnet-4-5/);
     expect(await page.locator('tr[data-model]').count()).toBe(0);
+    await page.context().close();
+  });
+
+  const PRESET_NAMES = ['Classification at volume', 'RAG chat with a cached system prompt', 'Agentic coding', 'Nightly batch summarisation'];
+  /** Each bar's drawn length against the longest, with what the page priced (from the URL, through the library). */
+  async function barsAgainstCosts(page: TestPage) {
+    const bars = await page.locator('.calc-bars li').evaluateAll((lis) =>
+      lis.map((li) => {
+        const box = (sel: string) => {
+          const r = li.querySelector(sel)!.getBoundingClientRect();
+          return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width };
+        };
+        return {
+          name: li.querySelector('.calc-bar-name')!.textContent ?? '',
+          rect: box('rect'),
+          track: box('svg'),
+          label: box('.calc-bar-name'),
+          value: box('.calc-bar-value'),
+          fontSize: Math.min(...['.calc-bar-name', '.calc-bar-value'].map((s) => parseFloat(getComputedStyle(li.querySelector(s)!).fontSize))),
+        };
+      }),
+    );
+    const { values } = parseQuery(ix, new globalThis.URL(page.url()).search);
+    const rows = compareModels(ix, values.models, values).filter((r) => !r.error);
+    return { bars, rows };
+  }
+  const overlaps = (a: { left: number; right: number; top: number; bottom: number }, b: typeof a) =>
+    a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+
+  it('the bars are on one scale at 375 and 1280 px: lengths proportional to cost, labels readable and apart', async () => {
+    for (const width of [375, 1280]) {
+      const page = await open(URL, { width });
+      const setups: (() => Promise<void>)[] = [
+        async () => {},
+        ...PRESET_NAMES.map((name) => async () => {
+          await page.getByRole('button', { name }).click();
+        }),
+        // RAG workload with Fable 5.2 added: its bar is the longest, whatever the width of its label.
+        async () => {
+          await page.getByRole('button', { name: PRESET_NAMES[1]! }).click();
+          await page.getByRole('checkbox', { name: 'Claude Fable 5.2' }).check();
+          await expect.poll(() => page.locator('.calc-bars li').count()).toBe(4);
+        },
+      ];
+      for (const [i, setup] of setups.entries()) {
+        await setup();
+        await expect.poll(() => page.locator('.calc-bars li').count()).toBeGreaterThan(1);
+        const { bars, rows } = await barsAgainstCosts(page);
+        expect(bars.map((b) => b.name), `${width} #${i}`).toEqual(rows.map((r) => r.name.replace('Claude ', '')));
+        const max = Math.max(...rows.map((r) => r.month.total));
+        const longest = Math.max(...bars.map((b) => b.rect.width));
+        // Every track is the same length, so a length is a cost.
+        for (const b of bars) expect(Math.abs(b.track.width - bars[0]!.track.width), `${width} #${i} ${b.name}`).toBeLessThan(1);
+        expect(longest).toBeCloseTo(bars[0]!.track.width, 0);
+        bars.forEach((b, j) => {
+          const want = Math.max(0.005, rows[j]!.month.total / max);
+          expect(Math.abs(b.rect.width / longest - want), `${width} #${i} ${b.name}: ${b.rect.width / longest} vs ${want}`).toBeLessThan(0.02);
+          expect(b.fontSize).toBeGreaterThanOrEqual(12);
+          expect(overlaps(b.label, b.value), `${width} ${b.name} name/value`).toBe(false);
+          expect(overlaps(b.label, b.track) || overlaps(b.value, b.track), `${width} ${b.name} label/bar`).toBe(false);
+        });
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)).toBe(false);
+      await page.context().close();
+    }
+  });
+
+  it('at 1280 px every column is visible for every preset, and for a 4-model mix with Fable 5.2', async () => {
+    const page = await open(URL);
+    const fits = () => page.locator('.calc-table').evaluate((t) => t.scrollWidth <= (t.parentElement as HTMLElement).clientWidth);
+    const lastHeader = () =>
+      page.locator('.calc-table thead th').last().evaluate((th) => th.getBoundingClientRect().right <= (th.closest('.calc-table-wrap') as HTMLElement).getBoundingClientRect().right + 0.5);
+    for (const name of PRESET_NAMES) {
+      await page.getByRole('button', { name }).click();
+      await expect.poll(() => new globalThis.URL(page.url()).searchParams.get('models')).toBeTruthy();
+      for (const withFable of [false, true]) {
+        if (withFable) await page.getByRole('checkbox', { name: 'Claude Fable 5.2' }).check();
+        await expect.poll(fits).toBe(true);
+        expect(await lastHeader(), name).toBe(true);
+      }
+      const q = new globalThis.URL(page.url()).searchParams;
+      const mix = await open(
+        `${URL}?${q.toString().replace(/models=[^&]*/, 'models=opus-5-5,sonnet-5-5,haiku-5-5,fable-5-2')}&batch=0.5&mix=haiku-5-5:0.7,sonnet-5-5:0.2,opus-5-5:0.05,fable-5-2:0.05`,
+      );
+      expect(await mix.locator('tr[data-model]').count()).toBe(4);
+      expect(await mix.locator('.calc-table').evaluate((t) => t.scrollWidth <= (t.parentElement as HTMLElement).clientWidth), `${name} 4-model mix`).toBe(true);
+      await mix.context().close();
+    }
+    const fontSize = await page.locator('.calc-table td').first().evaluate((td) => parseFloat(getComputedStyle(td).fontSize));
+    expect(fontSize).toBeGreaterThanOrEqual(12);
+    await page.context().close();
+  });
+
+  it('a retired model gets no price: when it retired, what replaces it, and links to both', async () => {
+    const page = await open('/calculator/?models=sonnet-4-5');
+    const summary = await text(page, '.calc-summary');
+    expect(summary).not.toMatch(/Cheapest|\$/);
+    expect(summary).toContain('Claude Sonnet 4.5: Retired on the Claude API on 2026-11-30');
+    const cell = page.locator('tr[data-model="sonnet-4-5"] td');
+    expect(await cell.count()).toBe(1);
+    expect(await cell.textContent()).toMatch(/^Retired on the Claude API on 2026-11-30: no Claude API price .* Replaced by Claude Sonnet 5\.5\./);
+    expect(await cell.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(['/models/sonnet-4-5/', '/models/sonnet-5-5/']);
+    expect(await page.locator('.calc-bars li').count()).toBe(0);
+    await checkA11y(page, 'calculator with a retired model');
+    // Beside a current model, the current one is the cheapest and the only bar.
+    const both = await open('/calculator/?models=sonnet-4-5,haiku-5-5');
+    expect(await text(both, '.calc-summary')).toContain(`Cheapest: Claude Haiku 5.5 at ${centralMonth('haiku-5-5', {})}`);
+    expect(await both.locator('.calc-bars li').count()).toBe(1);
+    expect(page.errors).toEqual([]);
+    await page.context().close();
+    await both.context().close();
+    // On a phone the reason is one left-aligned block with its links inline, not split into flex columns.
+    const phone = await open('/calculator/?models=sonnet-4-5,haiku-5-5', { width: 375 });
+    const td = phone.locator('tr[data-model="sonnet-4-5"] td');
+    expect(await td.evaluate((el) => getComputedStyle(el).display)).toBe('block');
+    const [box, link] = await Promise.all([td.boundingBox(), td.locator('a').first().boundingBox()]);
+    expect(link!.x).toBeLessThan(box!.x + box!.width / 2);
+    await phone.context().close();
+  });
+
+  it('a prompt over a context window gets "does not fit" instead of a price, and is never the cheapest', async () => {
+    const page = await open('/calculator/?models=haiku-4-5,sonnet-4-6&input=150000&cached=60000&output=10000&perDay=1000000000');
+    expect(await text(page, 'tr[data-model="haiku-4-5"] td')).toBe('Does not fit: 20,000 tokens over the 200,000-token context window.');
+    expect(await text(page, '.calc-summary')).toContain('Cheapest: Claude Sonnet 4.6');
+    const none = await open('/calculator/?models=haiku-4-5&input=150000&cached=60000&output=10000&perDay=1000000000');
+    const summary = await text(none, '.calc-summary');
+    expect(summary).not.toMatch(/Cheapest|\$/);
+    expect(summary).toContain('Does not fit: 20,000 tokens over the 200,000-token context window.');
+    await page.context().close();
+    await none.context().close();
+  });
+
+  it('an unknown minimum cacheable prompt: priced with the prefix uncached, the cached month shown "if cacheable", the rule on the page', async () => {
+    const page = await open('/calculator/?models=haiku-5-5,opus-5-5&cached=2000');
+    const values = { ...DEFAULT_VALUES, models: ['haiku-5-5', 'opus-5-5'], cached: 2000 };
+    const c = modelCost(ix, 'haiku-5-5', values);
+    expect(c.caches).toBe(false);
+    expect(await text(page, 'tr[data-model="haiku-5-5"] td:nth-of-type(2)')).toBe(`${formatUsd(c.month.total)} if cacheable ${formatUsd(c.ifCacheable!)}`);
+    expect(await text(page, 'tr[data-model="haiku-5-5"] td:nth-of-type(4)')).toBe('$0.00');
+    expect(await text(page, '.calc-summary')).toContain(formatUsd(c.month.total));
+    expect(await text(page, '#unknown-minimum')).toMatch(/the price shown is with the prefix uncached/);
+    expect(await text(page, '.calc-warnings')).toMatch(/if the prefix is cacheable/);
+    await page.context().close();
+  });
+
+  it('the mix against one model says which figure is the mix and which the difference', async () => {
+    const q = 'mix=haiku-5-5:0.7,sonnet-5-5:0.25,opus-5-5:0.05';
+    const page = await open(`${URL}?${q}`);
+    const { values } = parseQuery(ix, q);
+    const mix = routingMix(ix, values.mix, values);
+    const lines = (await page.locator('[data-cell="mix"] li').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+    expect(lines.slice(1)).toEqual(mix.singles.map((s) => mixVersusSingle(s, mix.total)));
+    expect(lines.join(' ')).toMatch(/Everything on Claude Haiku 5\.5: \$[\d,.]+ a month; the mix \(\$[\d,.]+ a month\) costs \$[\d,.]+ more\./);
+    expect(lines.join(' ')).not.toMatch(/\(the mix (costs|saves) \$[\d,.]+\)/);
     await page.context().close();
   });
 

@@ -326,6 +326,37 @@ describe('/diagnose/', () => {
     await checkA11y(page, 'diagnose with a bad link');
   });
 
+  it('agrees with the calculator on limits: 1e15 requests a day is refused with the calculator\'s message, no price shown', async () => {
+    const page = await openDiagnose(COMPLETE.replace('perDay=50000', 'perDay=1e15'));
+    await expect.poll(() => progress(page)).toMatch(/Step 4 of 7/);
+    await expect.poll(() => page.locator('[data-ignored]').textContent()).toContain('(Must be at most 1,000,000,000.)');
+    expect(await page.locator('main').textContent()).not.toMatch(/\$\d/);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Must be at most 1,000,000,000.');
+    const calc = await newPage(browser);
+    await calc.goto('/calculator/?perDay=1e15');
+    await calc.locator('.calc[data-ready="true"]').waitFor();
+    await expect.poll(() => calc.locator('#c-volume-e').textContent()).toBe('Must be at most 1,000,000,000.');
+    await calc.context().close();
+    await page.context().close();
+  });
+
+  it('a pre-warmed batch: "Open in calculator" shows the same month, with the 1-hour write on every request', async () => {
+    const page = await openDiagnose(COMPLETE.replace('latency=interactive', 'latency=offline'));
+    await expect.poll(() => page.locator('#dg-heading').textContent()).toBe('Recommendation');
+    expect(await page.locator('main').textContent()).toContain('every request pays the 1-hour cache write');
+    const dollars = (t: string | null) => Number((t ?? '').replace(/[^\d.]/g, ''));
+    const recommended = dollars(await page.locator('.dg-costs td').first().textContent());
+    const href = (await page.getByRole('link', { name: 'Open this workload in the calculator' }).getAttribute('href'))!;
+    expect(href).toMatch(/hit=0&ttl=1h&.*batch=1/);
+    await page.goto(href);
+    await page.locator('.calc[data-ready="true"]').waitFor();
+    await expect.poll(() => page.locator('.calc-summary').getAttribute('data-computed')).toBe('true');
+    const mixTotal = dollars(await page.locator('[data-cell="mix"] li strong').first().textContent());
+    expect(Math.round(mixTotal)).toBe(recommended);
+    await page.context().close();
+  });
+
   it('a prompt over every context window gets no price, only the reason', async () => {
     const page = await openDiagnose(COMPLETE.replace('prompt=30000', 'prompt=1500000').replace('&tools=simple', '&tools=simple&budget=5000'));
     await expect.poll(() => page.locator('[data-unpriced]').textContent()).toMatch(/1,500,000-token prompt is longer than every current model's context window/);

@@ -7,6 +7,7 @@ import {
   headroomVerdict,
   largestKnownMinimum,
   limitStatus,
+  mixVersusSingle,
   modelCost,
   rateLimitHeadroom,
   routingMix,
@@ -108,10 +109,13 @@ describe('a model’s monthly cost for the calculator inputs', () => {
     expect(rows[0]!.id).toBe('sonnet-4-6');
     expect(rows[1]!.error).toMatch(/does not accept inference_geo "us"/);
   });
-  test('comparison is sorted cheapest first', () => {
+  test('comparison is sorted cheapest first, unpriced (retired) models last', () => {
     const rows = compareModels(ix, ['opus-4-1', 'haiku-4-5', 'sonnet-4-6', 'opus-4-7'], DEFAULT_VALUES);
     expect(rows.map((r) => r.id)).toEqual(['haiku-4-5', 'sonnet-4-6', 'opus-4-7', 'opus-4-1']);
-    for (let i = 1; i < rows.length; i++) expect(rows[i]!.month.total).toBeGreaterThanOrEqual(rows[i - 1]!.month.total);
+    const priced = rows.filter((r) => !r.error);
+    expect(priced).toHaveLength(3);
+    for (let i = 1; i < priced.length; i++) expect(priced[i]!.month.total).toBeGreaterThanOrEqual(priced[i - 1]!.month.total);
+    expect(rows[3]!.unpriced?.kind).toBe('retired');
   });
 });
 
@@ -204,6 +208,86 @@ describe('minimum cacheable prompt', () => {
     expect(top).toBeGreaterThan(0);
     expect(modelCost(ix, unknown!.id, v({ cached: top - 1 })).warnings.join(' ')).toMatch(/minimum cacheable prompt is unknown/);
     expect(modelCost(ix, unknown!.id, v({ cached: top })).warnings.join(' ')).not.toMatch(/unknown/);
+  });
+});
+
+describe('no confident wrong number: retired models and requests that do not fit get a reason, not a price', () => {
+  test('a model retired on the Claude API is not priced: when it retired and what replaces it', () => {
+    // Sonnet 4.5: status retired-api, retires 2026-11-30, replacedBy sonnet-5-5 (catalogue).
+    const c = modelCost(ix, 'sonnet-4-5', DEFAULT_VALUES);
+    expect(c.unpriced).toEqual({ kind: 'retired', retired: '2026-11-30', replacement: { id: 'sonnet-5-5', name: 'Claude Sonnet 5.5' } });
+    expect(c.error).toMatch(/^Retired on the Claude API on 2026-11-30: no Claude API price .* Replaced by Claude Sonnet 5\.5\.$/);
+    expect(c.month.total).toBe(0);
+    // Alone, nothing is "cheapest"; beside a current model, the current one is first.
+    const rows = compareModels(ix, ['sonnet-4-5', 'opus-5-5'], DEFAULT_VALUES);
+    expect(rows.map((r) => r.id)).toEqual(['opus-5-5', 'sonnet-4-5']);
+    expect(compareModels(ix, ['sonnet-4-5'], DEFAULT_VALUES).find((r) => !r.error)).toBeUndefined();
+  });
+  test('the slim copy the island gets knows the retirement day and replacement', async () => {
+    const { createIndex } = await import('../../src/lib/catalogue-index.ts');
+    const { slimPricingData } = await import('../../src/lib/catalogue.ts');
+    const slim = createIndex(JSON.parse(JSON.stringify(slimPricingData())));
+    expect(modelCost(slim, 'sonnet-4-5', DEFAULT_VALUES).error).toBe(modelCost(ix, 'sonnet-4-5', DEFAULT_VALUES).error);
+  });
+  test('a prompt over the context window: "does not fit: N tokens over the M window", no price, never cheapest', () => {
+    // Haiku 4.5: 200,000-token window. 150,000 input + 60,000 cached + 10,000 output = 220,000 → 20,000 over.
+    const values = v({ input: 150_000, cached: 60_000, output: 10_000, perDay: 1_000_000_000 });
+    const c = modelCost(ix, 'haiku-4-5', values);
+    expect(c.unpriced).toEqual({ kind: 'context', over: 20_000, window: 200_000 });
+    expect(c.error).toBe('Does not fit: 20,000 tokens over the 200,000-token context window.');
+    expect(c.month.total).toBe(0);
+    // Sonnet 4.6 (1,000,000 window) runs it and is the only priced row, so it is the cheapest.
+    const rows = compareModels(ix, ['haiku-4-5', 'sonnet-4-6'], values);
+    expect(rows[0]!.id).toBe('sonnet-4-6');
+    expect(rows[0]!.error).toBeUndefined();
+    expect(rows[1]!.error).toMatch(/^Does not fit/);
+  });
+  test('output over the max output is not priced either', () => {
+    const max = ix.get('opus-5-5').maxOutput!.value;
+    const c = modelCost(ix, 'opus-5-5', v({ input: 100, cached: 0, output: max + 1 }));
+    expect(c.unpriced).toEqual({ kind: 'max-output', over: 1, maxOutput: max });
+    expect(c.error).toMatch(/^Does not fit: 1 output tokens over the [\d,]+-token max output\.$/);
+  });
+  test('exactly at the window is priced', () => {
+    const c = modelCost(ix, 'haiku-4-5', v({ input: 150_000, cached: 0, output: 50_000 }));
+    expect(c.error).toBeUndefined();
+    expect(c.month.total).toBeGreaterThan(0);
+  });
+});
+
+describe('an unknown minimum cacheable prompt: priced uncached, the cached month stated "if cacheable"', () => {
+  test('Haiku 5.5, a 2,000-token prefix (below the 4,096 largest known minimum)', () => {
+    // 3,000 requests (perDay 100). Haiku 5.5: $0.10 input, $0.125 5-min write, $0.01 read, $0.50 output.
+    // Priced: (2,000 + 2,000) × $0.10 + 500 × $0.50 = 650 µ$ a request → $1.95 a month.
+    // If cacheable (hit 0.9): 2,000 × $0.10 + 200 × $0.125 + 1,800 × $0.01 + 500 × $0.50 = 493 µ$ → $1.479.
+    const c = modelCost(ix, 'haiku-5-5', v({ input: 2000, cached: 2000, output: 500, perDay: 100, hit: 0.9 }));
+    expect(c.caches).toBe(false);
+    close(c.month.total, 1.95);
+    close(c.month.cacheWrite, 0);
+    close(c.ifCacheable!, 1.479);
+    expect(c.warnings.join(' ')).toMatch(/minimum cacheable prompt is unknown .* it is priced uncached \(\$1\.95 a month\); if the prefix is cacheable, \$1\.48\./);
+  });
+  test('at or above the largest known minimum the prefix is costed as cached, with no "if cacheable"', () => {
+    const c = modelCost(ix, 'fable-5-2', v({ cached: largestKnownMinimum(ix) }));
+    expect(c.caches).toBe(true);
+    expect(c.ifCacheable).toBeUndefined();
+  });
+  test('a known minimum never gets an "if cacheable" figure', () => {
+    expect(modelCost(ix, 'opus-5-5', v({ cached: 2000 })).ifCacheable).toBeUndefined();
+  });
+});
+
+describe('the mix against one model names each figure', () => {
+  test('the mix costs more: the difference says "more" and the mix total is given as the mix total', () => {
+    const single = { ...modelCost(ix, 'haiku-5-5', DEFAULT_VALUES), name: 'Claude Haiku 5.5' };
+    single.month = { ...single.month, total: 1222.5 };
+    expect(mixVersusSingle(single, 10_453.5)).toBe('Everything on Claude Haiku 5.5: $1,222.50 a month; the mix ($10,453.50 a month) costs $9,231.00 more.');
+    single.month = { ...single.month, total: 20_000 };
+    expect(mixVersusSingle(single, 10_453.5)).toBe('Everything on Claude Haiku 5.5: $20,000.00 a month; the mix ($10,453.50 a month) costs $9,546.50 less.');
+    expect(mixVersusSingle(single, 20_000)).toBe('Everything on Claude Haiku 5.5: $20,000.00 a month; the mix ($20,000.00 a month) costs the same.');
+  });
+  test('an unpriced single gives its reason', () => {
+    expect(mixVersusSingle(modelCost(ix, 'sonnet-4-5', DEFAULT_VALUES), 10)).toMatch(/^Everything on Claude Sonnet 4\.5: Retired on the Claude API/);
   });
 });
 

@@ -120,3 +120,25 @@ describe('answers in the URL', () => {
     fc.assert(fc.property(fc.string(), (s) => typeof answersFromQuery(s).complete === 'boolean'));
   });
 });
+
+describe('the same limits as the calculator, with the same message', () => {
+  it('rejects 1e15 requests a day as the calculator does, so "Open in calculator" never lands on "Not computed"', async () => {
+    const { parseQuery } = await import('../../src/lib/calculator-state.ts');
+    const { catalogueIndex } = await import('../../src/lib/catalogue.ts');
+    const calc = parseQuery(catalogueIndex, '?perDay=1e15').errors.volume;
+    expect(calc).toBe('Must be at most 1,000,000,000.');
+    expect(validateStep('volume', { ...DEFAULT_ANSWERS, requestsPerDay: 1e15 })).toBe(calc);
+    expect(validateStep('volume', { ...DEFAULT_ANSWERS, requestsPerDay: 1e9 })).toBeNull();
+    const q = answersFromQuery('?task=chat&simple=0&hard=0&quality=high&latency=interactive&perDay=1e15&prompt=10000&prefix=8000&output=500&tools=none');
+    expect(q.complete).toBe(false);
+    expect(q.firstInvalid).toBe('volume');
+  });
+  it('token counts over the calculator’s 10,000,000 per request get its message', async () => {
+    const { parseQuery } = await import('../../src/lib/calculator-state.ts');
+    const { catalogueIndex } = await import('../../src/lib/catalogue.ts');
+    const calc = parseQuery(catalogueIndex, '?input=10000001').errors.input;
+    expect(validateStep('context', { ...DEFAULT_ANSWERS, promptTokens: 10_000_001, sharedPrefixTokens: 0 })).toBe(calc);
+    expect(validateStep('context', { ...DEFAULT_ANSWERS, outputTokens: 10_000_001 })).toBe(calc);
+    expect(validateStep('context', { ...DEFAULT_ANSWERS, promptTokens: 10_000_000, sharedPrefixTokens: 0 })).toBeNull();
+  });
+});
