@@ -570,6 +570,69 @@ export const CLASSIFIER_CATEGORIES: readonly (readonly [string, string])[] = [
 
 const MAX_INPUT = 20_000;
 
+/** Claude API `error.type` values and the status each stands for (the ones a body's `error` object carries). */
+const API_TYPE_STATUS: Record<string, number> = {
+  invalid_request_error: 400,
+  authentication_error: 401,
+  billing_error: 402,
+  permission_error: 403,
+  not_found_error: 404,
+  conflict_error: 409,
+  request_too_large: 413,
+  rate_limit_error: 429,
+  api_error: 500,
+  timeout_error: 504,
+  overloaded_error: 529,
+};
+
+/**
+ * Types that name one category on their own: with such a body the type decides, and the learned model may not move
+ * the answer to another category because of wrapper words ("litellm.RateLimitError" around an `overloaded_error`).
+ * `invalid_request_error` and `not_found_error` are left out: they span many causes (context window, tools, thinking,
+ * credits; a model or a batch), and the message or the model tells them apart.
+ */
+const DECISIVE_TYPES = new Set([
+  'authentication_error',
+  'billing_error',
+  'permission_error',
+  'request_too_large',
+  'rate_limit_error',
+  'api_error',
+  'timeout_error',
+  'overloaded_error',
+]);
+
+/**
+ * The Claude API error body inside a paste (`{"type":"error","error":{"type":"…","message":"…"}}`, as JSON, a Python
+ * dict repr or a JS object print; quotes are gone after normalisation), cut at its closing brace so wrapper text
+ * before and after it (SDK class names, LiteLLM's "Received Model Group=…") is not part of it.
+ */
+function errorBody(plain: string): { type: string; text: string } | null {
+  const m = /\berror\s*:\s*\{[^{}]{0,400}?\btype\s*:\s*([a-z_]+)\b/i.exec(plain);
+  const type = m?.[1]?.toLowerCase();
+  if (!m || !type || !(type in API_TYPE_STATUS)) return null;
+  // Start at the object that holds `error:` (`{type: error, error: {...}}`), else at `error:` itself.
+  const open = plain.lastIndexOf('{', m.index);
+  const start = open >= 0 && /^\{\s*(?:type\s*:\s*error\s*,\s*)?$/i.test(plain.slice(open, m.index)) ? open : m.index;
+  let depth = 0;
+  let end = plain.length;
+  for (let i = start; i < plain.length; i++) {
+    const ch = plain[i];
+    if (ch === '{') depth++;
+    else if (ch === '}' && --depth <= 0 && i > m.index) {
+      end = i + 1;
+      break;
+    }
+  }
+  return { type, text: plain.slice(start, end) };
+}
+
+/** True when the match's `error.type` names its category on its own (overloaded_error → overloaded): nothing else to offer beside it. */
+export function typeDecides(match: ErrorMatch | null): boolean {
+  const type = match?.facts.errorType;
+  return !!match && typeof type === 'string' && DECISIVE_TYPES.has(type) && BY_TYPE[type]?.[1] === match.category;
+}
+
 export function classifyError(text: string): ErrorMatch | null {
   if (typeof text !== 'string') return null;
   const trimmed = text.slice(0, MAX_INPUT).trim();
@@ -577,19 +640,36 @@ export function classifyError(text: string): ErrorMatch | null {
   const n = normalise(trimmed);
   const common = commonFacts(n);
 
+  // A body's `error.type` decides before the wrapper's words: the cause rules read only the body, and the type's
+  // status replaces a wrapper status of another category (LiteLLM raises RateLimitError with 429 for a 529).
+  const body = errorBody(n.plain);
+  if (body) {
+    common.errorType = body.type;
+    const typeStatus = API_TYPE_STATUS[body.type]!;
+    const wrapper = typeof common.status === 'number' ? BY_STATUS[common.status] : undefined;
+    if (!wrapper || wrapper[1] !== BY_TYPE[body.type]?.[1]) common.status = typeStatus;
+  }
+
   for (const rule of RULES) {
-    const found = rule.when.exec(n.plain);
+    const isCode = CODE_RULES.includes(rule);
+    // Machine-readable codes (`error.details.error_code`) are read anywhere; cause patterns only in the body when there is one.
+    const subject = body && !isCode ? body.text : n.plain;
+    const found = rule.when.exec(subject);
     const byStatus = rule.status !== undefined && typeof common.status === 'number' && rule.status.includes(common.status);
     if (!found && !byStatus) continue;
-    if (rule.and && !rule.and.test(n.plain)) continue;
-    if (rule.unless && rule.unless.test(n.plain)) continue;
+    if (rule.and && !rule.and.test(subject)) continue;
+    if (rule.unless && rule.unless.test(subject)) continue;
     const why = found ? `“${found[0].trim().slice(0, 80)}”` : `HTTP ${common.status}`;
-    const by = CODE_RULES.includes(rule) ? 'code' : 'rule';
+    const by = isCode ? 'code' : 'rule';
     return { category: rule.category, errorId: rule.id, facts: { ...common, ...(rule.facts?.(n) ?? {}) }, why, by };
   }
 
   const type = typeof common.errorType === 'string' ? BY_TYPE[common.errorType] : undefined;
-  if (type) return { category: type[1], errorId: type[0], facts: common, why: `error type ${common.errorType}`, by: 'generic' };
+  if (type) {
+    // A decisive type in a body is a code, not a hint: no learned guess beside it.
+    const by = body && DECISIVE_TYPES.has(body.type) ? 'code' : 'generic';
+    return { category: type[1], errorId: type[0], facts: common, why: `error type ${common.errorType}`, by };
+  }
   const status = typeof common.status === 'number' ? BY_STATUS[common.status] : undefined;
   if (status) return { category: status[1], errorId: status[0], facts: common, why: `HTTP ${common.status}`, by: 'generic' };
   return null;

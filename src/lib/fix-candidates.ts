@@ -7,7 +7,7 @@
  * result says so (`sure: false`) and the UI offers the symptom tree and the closest chapters instead of a guess.
  * Pure; the model weights are passed in (the islands load them lazily).
  */
-import { classifyError, type ErrorMatch } from './classify-error.ts';
+import { classifyError, typeDecides, type ErrorMatch } from './classify-error.ts';
 import { explainLabel, loadModel, predictVector, type LoadedModel, type PackedModel, type Prediction } from './linear-model.ts';
 import { hash, normaliseText, stem, vectorise, MAX_FEATURE_INPUT } from './text-features.ts';
 import { findRetired, type RetiredModel } from './retired-models.ts';
@@ -133,8 +133,8 @@ export function rankFixes(text: string, classifier: Classifier | null, options: 
       push(specific ? { ...generic, errorId: specific.label, why: [match.why, ...readableWhy(explainLabel(classifier!.entry, x!, specific.label), input, 3)] } : generic);
     }
   }
-  // A machine-readable code is the answer: no alternatives beside it.
-  for (const p of match?.by === 'code' ? [] : predictions) {
+  // A machine-readable code is the answer, and so is a body's `error.type` that names one category: no alternatives beside it.
+  for (const p of match?.by === 'code' || typeDecides(match) ? [] : predictions) {
     if (candidates.length >= MAX_CANDIDATES) break;
     // Beside a rule's answer, an alternative the model gives a few percent is noise, not a candidate.
     if (candidates.length > 0 && candidates[0]!.by !== 'model' && p.probability < ALTERNATIVE_AT) break;
