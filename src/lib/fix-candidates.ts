@@ -147,7 +147,7 @@ export function rankFixes(text: string, classifier: Classifier | null, options: 
   if (retired && match && (match.category === 'model-not-found-or-deprecated' || match.facts.status === 404)) {
     const i = candidates.findIndex((c) => c.category === 'model-not-found-or-deprecated');
     if (i >= 0) candidates.splice(i, 1);
-    candidates.unshift({ category: 'model-not-found-or-deprecated', errorId: 'model-retired', confidence: RULE_CONFIDENCE, by: 'rule', why: [`${retired.name} retired ${retired.retired}`] });
+    candidates.unshift({ category: 'model-not-found-or-deprecated', errorId: 'model-retired', confidence: RULE_CONFIDENCE, by: 'rule', why: [`${retired.name} retired ${retired.retired}${retired.dateUnconfirmed ? ' (date not confirmed)' : ''}`] });
     candidates.splice(MAX_CANDIDATES);
   }
   const first = candidates[0];
