@@ -435,6 +435,9 @@ const RULES: Rule[] = [
   { id: 'tool-use-without-tool-result', category: 'tool-use', when: /tool_use ids were found without tool_result|tool_use.{0,40}without.{0,20}tool_result/i, facts: toolFacts },
   // "unexpected `tool_use_id` found in `tool_result` blocks"
   { id: 'unexpected-tool-use-id', category: 'tool-use', when: /unexpected tool_use_id|must have a corresponding tool_use|does not contain any tool_use|tool_result.{0,40}(?:provided|found) when (?:the )?previous message/i, facts: toolFacts },
+  // Sonnet 5.5 rejects a forced tool_choice (type any / tool) with a 400: a tool_choice that is "not supported",
+  // rejected or forced. Not the thinking rule ("Thinking may not be enabled when tool_choice forces tool use").
+  { id: 'tool-choice-forced-rejected', category: 'tool-use', when: /\btool_choice\b.{0,60}(?:not supported|unsupported|not allowed|not permitted|is not compatible|cannot be (?:used|set)|rejected)|\bforced tool (?:use|choice|call)\b.{0,40}(?:error|rejected|not supported)/i, unless: /\bthinking\b/i, facts: toolFacts },
   // "tools.8.custom.input_schema: JSON schema is invalid"
   { id: 'invalid-tool-input-schema', category: 'tool-use', when: /input_schema|tools\.\d+\.[\w.]*:?.{0,40}(?:schema|invalid|required)|\btool_choice\b/i, facts: toolFacts },
 

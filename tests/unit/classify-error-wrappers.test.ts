@@ -59,3 +59,18 @@ describe('a body’s error.type decides before the wrapper’s words', () => {
     expect(classifyError(paste)).toMatchObject({ errorId: 'ramp-limit-exceeded', by: 'code' });
   });
 });
+
+describe('a forced tool_choice rejected on Sonnet 5.5 lands on its own entry, not on the input_schema one', () => {
+  it.each([
+    'tool_choice.type: "any" is not supported for this model',
+    `anthropic.BadRequestError: Error code: 400 - ${py('invalid_request_error', 'tool_choice.type: "tool" is not supported for this model')}`,
+    `litellm.BadRequestError: AnthropicException - ${json('invalid_request_error', 'tool_choice.type: \\"any\\" is not supported for this model')}`,
+    'Sonnet 5.5 returns a 400 for forced tool use: forced tool choice error',
+  ])('%s', (paste) => {
+    expect(classifyError(paste)).toMatchObject({ errorId: 'tool-choice-forced-rejected', category: 'tool-use', by: 'rule' });
+    expect(rankFixes(paste, classifier).candidates[0]).toMatchObject({ errorId: 'tool-choice-forced-rejected' });
+  });
+  it('an invalid input_schema is still the input_schema entry', () => {
+    expect(classifyError('tools.8.custom.input_schema: JSON schema is invalid')).toMatchObject({ errorId: 'invalid-tool-input-schema' });
+  });
+});
