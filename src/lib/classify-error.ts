@@ -419,8 +419,8 @@ const RULES: Rule[] = [
   // --- Request size ---------------------------------------------------------------------------
   // "image exceeds 5 MB maximum: 6418576 bytes > 5242880 bytes"
   { id: 'image-too-large', category: 'request-too-large', when: /image exceeds .{0,20}maximum|image (?:is )?too large|\bbytes > \d+ bytes/i, facts: bytesFacts },
-  // 413 request_too_large; Claude Code "Request too large (max 32MB)"
-  { id: 'request-too-large', category: 'request-too-large', when: /request_too_large|request exceeds the maximum size|request too large|(?:payload|request entity) too large/i, status: [413] },
+  // 413 request_too_large; Claude Code "Request too large (max 32MB)"; an oversized PDF ("PDF too large")
+  { id: 'request-too-large', category: 'request-too-large', when: /request_too_large|request exceeds the maximum size|request too large|(?:payload|request entity) too large|\bpdf (?:file |document )?(?:is )?too large/i, status: [413] },
 
   // --- Timeouts and streaming -----------------------------------------------------------------
   { id: 'streaming-required', category: 'timeout-or-streaming', when: /streaming is (?:required|strongly recommended) for operations/i },

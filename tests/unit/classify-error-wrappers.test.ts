@@ -74,3 +74,9 @@ describe('a forced tool_choice rejected on Sonnet 5.5 lands on its own entry, no
     expect(classifyError('tools.8.custom.input_schema: JSON schema is invalid')).toMatchObject({ errorId: 'invalid-tool-input-schema' });
   });
 });
+
+describe('an oversized PDF is a request-size problem', () => {
+  it('Claude Code “PDF too large” lands on request-too-large (not a guess at roles-must-alternate)', () => {
+    expect(classifyError('● PDF too large. Please double press esc to edit your message and try again.')).toMatchObject({ errorId: 'request-too-large', by: 'rule' });
+  });
+});
