@@ -437,7 +437,7 @@ const RULES: Rule[] = [
   { id: 'unexpected-tool-use-id', category: 'tool-use', when: /unexpected tool_use_id|must have a corresponding tool_use|does not contain any tool_use|tool_result.{0,40}(?:provided|found) when (?:the )?previous message/i, facts: toolFacts },
   // Sonnet 5.5 rejects a forced tool_choice (type any / tool) with a 400: a tool_choice that is "not supported",
   // rejected or forced. Not the thinking rule ("Thinking may not be enabled when tool_choice forces tool use").
-  { id: 'tool-choice-forced-rejected', category: 'tool-use', when: /\btool_choice\b.{0,60}(?:not supported|unsupported|not allowed|not permitted|is not compatible|cannot be (?:used|set)|rejected)|\bforced tool (?:use|choice|call)\b.{0,40}(?:error|rejected|not supported)/i, unless: /\bthinking\b/i, facts: toolFacts },
+  { id: 'tool-choice-forced-rejected', category: 'tool-use', when: /\btool_choice\b.{0,60}(?:not supported|unsupported|not allowed|rejected)|\bforced tool (?:use|choice)\b.{0,40}(?:error|rejected)/i, unless: /\bthinking\b/i, facts: toolFacts },
   // "tools.8.custom.input_schema: JSON schema is invalid"
   { id: 'invalid-tool-input-schema', category: 'tool-use', when: /input_schema|tools\.\d+\.[\w.]*:?.{0,40}(?:schema|invalid|required)|\btool_choice\b/i, facts: toolFacts },
 
@@ -552,20 +552,23 @@ const BY_STATUS: Record<number, [string, string]> = {
 
 
 /** Every error id the classifier can return (tests check each has a content/errors entry). */
-export const CLASSIFIER_ERROR_IDS: readonly string[] = [
-  ...new Set([
-    ...RULES.map((r) => r.id),
-    ...Object.values(BY_TYPE).map(([id]) => id),
-    ...Object.values(BY_STATUS).map(([id]) => id),
-  ]),
-];
+function classifierErrorIds(): string[] {
+  return [
+    ...new Set([
+      ...RULES.map((r) => r.id),
+      ...Object.values(BY_TYPE).map(([id]) => id),
+      ...Object.values(BY_STATUS).map(([id]) => id),
+    ]),
+  ];
+}
+// Marked pure so an island that only classifies does not bundle the computation (tests and scripts use these).
+export const CLASSIFIER_ERROR_IDS: readonly string[] = /* @__PURE__ */ classifierErrorIds();
 
 /** Every (error id, category) pair the classifier can return, so a test can hold each to its entry's category. */
-export const CLASSIFIER_CATEGORIES: readonly (readonly [string, string])[] = [
-  ...RULES.map((r) => [r.id, r.category] as const),
-  ...Object.values(BY_TYPE),
-  ...Object.values(BY_STATUS),
-];
+function classifierCategories(): (readonly [string, string])[] {
+  return [...RULES.map((r) => [r.id, r.category] as const), ...Object.values(BY_TYPE), ...Object.values(BY_STATUS)];
+}
+export const CLASSIFIER_CATEGORIES: readonly (readonly [string, string])[] = /* @__PURE__ */ classifierCategories();
 
 // ---------------------------------------------------------------------------------------------
 // 5. Entry point
@@ -573,67 +576,34 @@ export const CLASSIFIER_CATEGORIES: readonly (readonly [string, string])[] = [
 
 const MAX_INPUT = 20_000;
 
-/** Claude API `error.type` values and the status each stands for (the ones a body's `error` object carries). */
-const API_TYPE_STATUS: Record<string, number> = {
-  invalid_request_error: 400,
-  authentication_error: 401,
-  billing_error: 402,
-  permission_error: 403,
-  not_found_error: 404,
-  conflict_error: 409,
-  request_too_large: 413,
-  rate_limit_error: 429,
-  api_error: 500,
-  timeout_error: 504,
-  overloaded_error: 529,
-};
-
 /**
  * Types that name one category on their own: with such a body the type decides, and the learned model may not move
  * the answer to another category because of wrapper words ("litellm.RateLimitError" around an `overloaded_error`).
  * `invalid_request_error` and `not_found_error` are left out: they span many causes (context window, tools, thinking,
  * credits; a model or a batch), and the message or the model tells them apart.
  */
-const DECISIVE_TYPES = new Set([
-  'authentication_error',
-  'billing_error',
-  'permission_error',
-  'request_too_large',
-  'rate_limit_error',
-  'api_error',
-  'timeout_error',
-  'overloaded_error',
-]);
+const DECISIVE_TYPES = /^(?:(?:authentication|billing|permission|rate_limit|api|timeout|overloaded)_error|request_too_large)$/;
 
 /**
  * The Claude API error body inside a paste (`{"type":"error","error":{"type":"…","message":"…"}}`, as JSON, a Python
- * dict repr or a JS object print; quotes are gone after normalisation), cut at its closing brace so wrapper text
- * before and after it (SDK class names, LiteLLM's "Received Model Group=…") is not part of it.
+ * dict repr or a JS object print; quotes are gone after normalisation), from `error:` to the first closing brace, so
+ * wrapper text before and after it (SDK class names, LiteLLM's "Received Model Group=…") is not part of it.
  */
-function errorBody(plain: string): { type: string; text: string } | null {
+function errorBody(plain: string): { type: string; status: number; text: string } | null {
   const m = /\berror\s*:\s*\{[^{}]{0,400}?\btype\s*:\s*([a-z_]+)\b/i.exec(plain);
   const type = m?.[1]?.toLowerCase();
-  if (!m || !type || !(type in API_TYPE_STATUS)) return null;
-  // Start at the object that holds `error:` (`{type: error, error: {...}}`), else at `error:` itself.
-  const open = plain.lastIndexOf('{', m.index);
-  const start = open >= 0 && /^\{\s*(?:type\s*:\s*error\s*,\s*)?$/i.test(plain.slice(open, m.index)) ? open : m.index;
-  let depth = 0;
-  let end = plain.length;
-  for (let i = start; i < plain.length; i++) {
-    const ch = plain[i];
-    if (ch === '{') depth++;
-    else if (ch === '}' && --depth <= 0 && i > m.index) {
-      end = i + 1;
-      break;
-    }
-  }
-  return { type, text: plain.slice(start, end) };
+  // Only the Claude API's own types (lower case in ERROR_TYPES), with the status each implies.
+  const status = ERROR_TYPES.find(([, name]) => name === type)?.[2];
+  if (!m || !type || !status) return null;
+  // To the first closing brace: the error object's own end, or that of its `details`, which come after the message.
+  const end = plain.indexOf('}', m.index + m[0].length);
+  return { type, status, text: plain.slice(m.index, end < 0 ? undefined : end) };
 }
 
 /** True when the match's `error.type` names its category on its own (overloaded_error → overloaded): nothing else to offer beside it. */
 export function typeDecides(match: ErrorMatch | null): boolean {
   const type = match?.facts.errorType;
-  return !!match && typeof type === 'string' && DECISIVE_TYPES.has(type) && BY_TYPE[type]?.[1] === match.category;
+  return !!match && typeof type === 'string' && DECISIVE_TYPES.test(type) && BY_TYPE[type]?.[1] === match.category;
 }
 
 export function classifyError(text: string): ErrorMatch | null {
@@ -648,9 +618,7 @@ export function classifyError(text: string): ErrorMatch | null {
   const body = errorBody(n.plain);
   if (body) {
     common.errorType = body.type;
-    const typeStatus = API_TYPE_STATUS[body.type]!;
-    const wrapper = typeof common.status === 'number' ? BY_STATUS[common.status] : undefined;
-    if (!wrapper || wrapper[1] !== BY_TYPE[body.type]?.[1]) common.status = typeStatus;
+    if (BY_STATUS[common.status as number]?.[1] !== BY_TYPE[body.type]?.[1]) common.status = body.status;
   }
 
   for (const rule of RULES) {
@@ -670,7 +638,7 @@ export function classifyError(text: string): ErrorMatch | null {
   const type = typeof common.errorType === 'string' ? BY_TYPE[common.errorType] : undefined;
   if (type) {
     // A decisive type in a body is a code, not a hint: no learned guess beside it.
-    const by = body && DECISIVE_TYPES.has(body.type) ? 'code' : 'generic';
+    const by = body && DECISIVE_TYPES.test(body.type) ? 'code' : 'generic';
     return { category: type[1], errorId: type[0], facts: common, why: `error type ${common.errorType}`, by };
   }
   const status = typeof common.status === 'number' ? BY_STATUS[common.status] : undefined;

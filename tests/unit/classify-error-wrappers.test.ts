@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import weights from 'virtual:classifier-weights';
 import { classifyError } from '../../src/lib/classify-error.ts';
-import { loadClassifier, rankFixes } from '../../src/lib/fix-candidates.ts';
+import { rankFixes } from '../../src/lib/fix-candidates.ts';
+import { loadClassifier } from '../../src/lib/classifier-features.ts';
 
 const classifier = loadClassifier(weights);
 const json = (type: string, message: string) => `{"type":"error","error":{"type":"${type}","message":"${message}"}}`;
@@ -78,5 +79,12 @@ describe('a forced tool_choice rejected on Sonnet 5.5 lands on its own entry, no
 describe('an oversized PDF is a request-size problem', () => {
   it('Claude Code “PDF too large” lands on request-too-large (not a guess at roles-must-alternate)', () => {
     expect(classifyError('● PDF too large. Please double press esc to edit your message and try again.')).toMatchObject({ errorId: 'request-too-large', by: 'rule' });
+  });
+});
+
+describe('the rules path does not need the model runtime', () => {
+  it('fix-candidates’ copy of MAX_FEATURE_INPUT equals text-features’', async () => {
+    const [a, b] = await Promise.all([import('../../src/lib/fix-candidates.ts'), import('../../src/lib/text-features.ts')]);
+    expect(a.MAX_FEATURE_INPUT).toBe(b.MAX_FEATURE_INPUT);
   });
 });
