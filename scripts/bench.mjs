@@ -117,7 +117,8 @@ for (const i of islandBundles()) {
 // Classifier (issue 16): weights size, and time to rank one paste (Node, the same code the islands run).
 {
   const { readCorpus, trainWeights } = await import('./classifier-corpus.ts');
-  const { loadClassifier, rankFixes } = await import('../src/lib/fix-candidates.ts');
+  const { rankFixes } = await import('../src/lib/fix-candidates.ts');
+  const { loadClassifier } = await import('../src/lib/classifier-features.ts');
   const t0 = performance.now();
   const { examples, entries, dev } = readCorpus();
   const weights = trainWeights(examples, entries);

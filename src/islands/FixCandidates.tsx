@@ -55,6 +55,7 @@ export default function FixCandidates({ ranking, entries }: Props) {
   const retiredLine = retired && (
     <p class="fix__retired">
       {retired.name} retired on {retired.retired}
+      {retired.dateUnconfirmed ? ' (date not confirmed)' : ''}
       {retired.replacement ? (
         <>
           ; {retired.replacement.name} (<code>{retired.replacement.apiId}</code>) replaces it.

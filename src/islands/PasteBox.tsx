@@ -8,6 +8,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { rankFixes, type Classifier } from '../lib/fix-candidates.ts';
 import { classifierReady } from '../lib/load-classifier.ts';
 import { cleanQuery, searchHref } from '../lib/search-query.ts';
+import { typedBeforeHydration } from '../lib/typed-before-hydration.ts';
 import type { RetiredModel } from '../lib/retired-models.ts';
 import FixCandidates, { type FixEntry } from './FixCandidates.tsx';
 import './PasteBox.css';
@@ -20,7 +21,9 @@ interface Props {
 }
 
 export default function PasteBox({ errors, retired = [], idPrefix = 'paste' }: Props) {
-  const [text, setText] = useState('');
+  const inputId = `${idPrefix}-input`;
+  // Text pasted into the server-rendered textarea before hydration is kept (and classified), not wiped.
+  const [text, setText] = useState(() => typedBeforeHydration(inputId));
   const [classifier, setClassifier] = useState<Classifier | null>(null);
   const entries = useMemo(() => new Map(errors.map((e) => [e.id, e])), [errors]);
   const trimmed = text.trim();
@@ -29,7 +32,6 @@ export default function PasteBox({ errors, retired = [], idPrefix = 'paste' }: P
   }, [trimmed !== '', classifier]);
   const ranking = useMemo(() => (trimmed ? rankFixes(trimmed, classifier, { retired }) : null), [trimmed, classifier, retired]);
   const query = useMemo(() => (trimmed && !ranking?.candidates.length ? cleanQuery(trimmed) : ''), [trimmed, ranking]);
-  const inputId = `${idPrefix}-input`;
   const hintId = `${idPrefix}-hint`;
 
   return (

@@ -9,6 +9,7 @@ import { orderResults, rankFixes, termWeight, type Classifier } from '../lib/fix
 import { classifierReady } from '../lib/load-classifier.ts';
 import { distinctiveQuery, fallbackQueries, RESULTS_PAGE, SEARCH_TERMS } from '../lib/search-query.ts';
 import type { RetiredModel } from '../lib/retired-models.ts';
+import { typedBeforeHydration } from '../lib/typed-before-hydration.ts';
 import FixCandidates, { type FixEntry } from './FixCandidates.tsx';
 import type { PagefindReply, PagefindRequest } from './pagefind.worker.ts';
 
@@ -78,7 +79,8 @@ function readQuery(): { q: string; category: string } {
 }
 
 export default function SearchPage({ errors, retired = [] }: Props) {
-  const [query, setQuery] = useState('');
+  // A paste typed into the server-rendered field before hydration is kept; otherwise ?q= fills it (below).
+  const [query, setQuery] = useState(() => typedBeforeHydration('search-input'));
   const [category, setCategory] = useState('');
   const [pagefind, setPagefind] = useState<Pagefind | null>(null);
   const [loadError, setLoadError] = useState('');
@@ -101,7 +103,7 @@ export default function SearchPage({ errors, retired = [] }: Props) {
 
   useEffect(() => {
     const initial = readQuery();
-    setQuery(initial.q);
+    setQuery((typed) => (typed.trim() ? typed : initial.q));
     setCategory(initial.category);
     // Pagefind runs in a worker of ours (its WebAssembly and ranking off the main thread, without Pagefind's own
     // second worker bundle); the page waits for the filters, which also proves the index is there.

@@ -419,8 +419,8 @@ const RULES: Rule[] = [
   // --- Request size ---------------------------------------------------------------------------
   // "image exceeds 5 MB maximum: 6418576 bytes > 5242880 bytes"
   { id: 'image-too-large', category: 'request-too-large', when: /image exceeds .{0,20}maximum|image (?:is )?too large|\bbytes > \d+ bytes/i, facts: bytesFacts },
-  // 413 request_too_large; Claude Code "Request too large (max 32MB)"
-  { id: 'request-too-large', category: 'request-too-large', when: /request_too_large|request exceeds the maximum size|request too large|(?:payload|request entity) too large/i, status: [413] },
+  // 413 request_too_large; Claude Code "Request too large (max 32MB)"; an oversized PDF ("PDF too large")
+  { id: 'request-too-large', category: 'request-too-large', when: /request_too_large|request exceeds the maximum size|request too large|(?:payload|request entity) too large|\bpdf (?:file |document )?(?:is )?too large/i, status: [413] },
 
   // --- Timeouts and streaming -----------------------------------------------------------------
   { id: 'streaming-required', category: 'timeout-or-streaming', when: /streaming is (?:required|strongly recommended) for operations/i },
@@ -435,6 +435,9 @@ const RULES: Rule[] = [
   { id: 'tool-use-without-tool-result', category: 'tool-use', when: /tool_use ids were found without tool_result|tool_use.{0,40}without.{0,20}tool_result/i, facts: toolFacts },
   // "unexpected `tool_use_id` found in `tool_result` blocks"
   { id: 'unexpected-tool-use-id', category: 'tool-use', when: /unexpected tool_use_id|must have a corresponding tool_use|does not contain any tool_use|tool_result.{0,40}(?:provided|found) when (?:the )?previous message/i, facts: toolFacts },
+  // Sonnet 5.5 rejects a forced tool_choice (type any / tool) with a 400: a tool_choice that is "not supported",
+  // rejected or forced. Not the thinking rule ("Thinking may not be enabled when tool_choice forces tool use").
+  { id: 'tool-choice-forced-rejected', category: 'tool-use', when: /\btool_choice\b.{0,60}(?:not supported|unsupported|not allowed|rejected)|\bforced tool (?:use|choice)\b.{0,40}(?:error|rejected)/i, unless: /\bthinking\b/i, facts: toolFacts },
   // "tools.8.custom.input_schema: JSON schema is invalid"
   { id: 'invalid-tool-input-schema', category: 'tool-use', when: /input_schema|tools\.\d+\.[\w.]*:?.{0,40}(?:schema|invalid|required)|\btool_choice\b/i, facts: toolFacts },
 
@@ -549,26 +552,59 @@ const BY_STATUS: Record<number, [string, string]> = {
 
 
 /** Every error id the classifier can return (tests check each has a content/errors entry). */
-export const CLASSIFIER_ERROR_IDS: readonly string[] = [
-  ...new Set([
-    ...RULES.map((r) => r.id),
-    ...Object.values(BY_TYPE).map(([id]) => id),
-    ...Object.values(BY_STATUS).map(([id]) => id),
-  ]),
-];
+function classifierErrorIds(): string[] {
+  return [
+    ...new Set([
+      ...RULES.map((r) => r.id),
+      ...Object.values(BY_TYPE).map(([id]) => id),
+      ...Object.values(BY_STATUS).map(([id]) => id),
+    ]),
+  ];
+}
+// Marked pure so an island that only classifies does not bundle the computation (tests and scripts use these).
+export const CLASSIFIER_ERROR_IDS: readonly string[] = /* @__PURE__ */ classifierErrorIds();
 
 /** Every (error id, category) pair the classifier can return, so a test can hold each to its entry's category. */
-export const CLASSIFIER_CATEGORIES: readonly (readonly [string, string])[] = [
-  ...RULES.map((r) => [r.id, r.category] as const),
-  ...Object.values(BY_TYPE),
-  ...Object.values(BY_STATUS),
-];
+function classifierCategories(): (readonly [string, string])[] {
+  return [...RULES.map((r) => [r.id, r.category] as const), ...Object.values(BY_TYPE), ...Object.values(BY_STATUS)];
+}
+export const CLASSIFIER_CATEGORIES: readonly (readonly [string, string])[] = /* @__PURE__ */ classifierCategories();
 
 // ---------------------------------------------------------------------------------------------
 // 5. Entry point
 // ---------------------------------------------------------------------------------------------
 
 const MAX_INPUT = 20_000;
+
+/**
+ * Types that name one category on their own: with such a body the type decides, and the learned model may not move
+ * the answer to another category because of wrapper words ("litellm.RateLimitError" around an `overloaded_error`).
+ * `invalid_request_error` and `not_found_error` are left out: they span many causes (context window, tools, thinking,
+ * credits; a model or a batch), and the message or the model tells them apart.
+ */
+const DECISIVE_TYPES = /^(?:(?:authentication|billing|permission|rate_limit|api|timeout|overloaded)_error|request_too_large)$/;
+
+/**
+ * The Claude API error body inside a paste (`{"type":"error","error":{"type":"…","message":"…"}}`, as JSON, a Python
+ * dict repr or a JS object print; quotes are gone after normalisation), from `error:` to the first closing brace, so
+ * wrapper text before and after it (SDK class names, LiteLLM's "Received Model Group=…") is not part of it.
+ */
+function errorBody(plain: string): { type: string; status: number; text: string } | null {
+  const m = /\berror\s*:\s*\{[^{}]{0,400}?\btype\s*:\s*([a-z_]+)\b/i.exec(plain);
+  const type = m?.[1]?.toLowerCase();
+  // Only the Claude API's own types (lower case in ERROR_TYPES), with the status each implies.
+  const status = ERROR_TYPES.find(([, name]) => name === type)?.[2];
+  if (!m || !type || !status) return null;
+  // To the first closing brace: the error object's own end, or that of its `details`, which come after the message.
+  const end = plain.indexOf('}', m.index + m[0].length);
+  return { type, status, text: plain.slice(m.index, end < 0 ? undefined : end) };
+}
+
+/** True when the match's `error.type` names its category on its own (overloaded_error → overloaded): nothing else to offer beside it. */
+export function typeDecides(match: ErrorMatch | null): boolean {
+  const type = match?.facts.errorType;
+  return !!match && typeof type === 'string' && DECISIVE_TYPES.test(type) && BY_TYPE[type]?.[1] === match.category;
+}
 
 export function classifyError(text: string): ErrorMatch | null {
   if (typeof text !== 'string') return null;
@@ -577,19 +613,34 @@ export function classifyError(text: string): ErrorMatch | null {
   const n = normalise(trimmed);
   const common = commonFacts(n);
 
+  // A body's `error.type` decides before the wrapper's words: the cause rules read only the body, and the type's
+  // status replaces a wrapper status of another category (LiteLLM raises RateLimitError with 429 for a 529).
+  const body = errorBody(n.plain);
+  if (body) {
+    common.errorType = body.type;
+    if (BY_STATUS[common.status as number]?.[1] !== BY_TYPE[body.type]?.[1]) common.status = body.status;
+  }
+
   for (const rule of RULES) {
-    const found = rule.when.exec(n.plain);
+    const isCode = CODE_RULES.includes(rule);
+    // Machine-readable codes (`error.details.error_code`) are read anywhere; cause patterns only in the body when there is one.
+    const subject = body && !isCode ? body.text : n.plain;
+    const found = rule.when.exec(subject);
     const byStatus = rule.status !== undefined && typeof common.status === 'number' && rule.status.includes(common.status);
     if (!found && !byStatus) continue;
-    if (rule.and && !rule.and.test(n.plain)) continue;
-    if (rule.unless && rule.unless.test(n.plain)) continue;
+    if (rule.and && !rule.and.test(subject)) continue;
+    if (rule.unless && rule.unless.test(subject)) continue;
     const why = found ? `“${found[0].trim().slice(0, 80)}”` : `HTTP ${common.status}`;
-    const by = CODE_RULES.includes(rule) ? 'code' : 'rule';
+    const by = isCode ? 'code' : 'rule';
     return { category: rule.category, errorId: rule.id, facts: { ...common, ...(rule.facts?.(n) ?? {}) }, why, by };
   }
 
   const type = typeof common.errorType === 'string' ? BY_TYPE[common.errorType] : undefined;
-  if (type) return { category: type[1], errorId: type[0], facts: common, why: `error type ${common.errorType}`, by: 'generic' };
+  if (type) {
+    // A decisive type in a body is a code, not a hint: no learned guess beside it.
+    const by = body && DECISIVE_TYPES.test(body.type) ? 'code' : 'generic';
+    return { category: type[1], errorId: type[0], facts: common, why: `error type ${common.errorType}`, by };
+  }
   const status = typeof common.status === 'number' ? BY_STATUS[common.status] : undefined;
   if (status) return { category: status[1], errorId: status[0], facts: common, why: `HTTP ${common.status}`, by: 'generic' };
   return null;

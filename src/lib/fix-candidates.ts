@@ -7,9 +7,12 @@
  * result says so (`sure: false`) and the UI offers the symptom tree and the closest chapters instead of a guess.
  * Pure; the model weights are passed in (the islands load them lazily).
  */
-import { classifyError, type ErrorMatch } from './classify-error.ts';
-import { explainLabel, loadModel, predictVector, type LoadedModel, type PackedModel, type Prediction } from './linear-model.ts';
-import { hash, normaliseText, stem, vectorise, MAX_FEATURE_INPUT } from './text-features.ts';
+import { classifyError, typeDecides, type ErrorMatch } from './classify-error.ts';
+import type { LoadedModel, PackedModel, Prediction } from './linear-model.ts';
+import type { ClassifierFeatures } from './classifier-features.ts';
+
+/** text-features' MAX_FEATURE_INPUT, copied so the rules' path does not import the feature code (a test holds them equal). */
+export const MAX_FEATURE_INPUT = 4000;
 import { findRetired, type RetiredModel } from './retired-models.ts';
 
 export interface ClassifierWeights {
@@ -22,10 +25,13 @@ export interface Classifier {
   category: LoadedModel;
   entry: LoadedModel;
   entryCategory: Record<string, string>;
+  /** The model's runtime, loaded with the weights (the islands fetch both on the first paste). */
+  fx: ClassifierFeatures;
 }
 
-export function loadClassifier(w: ClassifierWeights): Classifier {
-  return { category: loadModel(w.category), entry: loadModel(w.entry), entryCategory: w.entryCategory };
+/** Weights and the runtime into a classifier (tests and scripts: `loadClassifier` in src/lib/classifier-features.ts). */
+export function classifierFrom(w: ClassifierWeights, fx: ClassifierFeatures): Classifier {
+  return { category: fx.loadModel(w.category), entry: fx.loadModel(w.entry), entryCategory: w.entryCategory, fx };
 }
 
 export interface Candidate {
@@ -60,15 +66,18 @@ const ALTERNATIVE_AT = 0.05;
 const MAX_CANDIDATES = 3;
 
 /** Stem → the word as the reader wrote it, so "why" shows their words, not stems. */
-function surfaceForms(text: string): Map<string, string> {
+function surfaceForms(text: string, { normaliseText, stem }: ClassifierFeatures): Map<string, string> {
   const out = new Map<string, string>();
   for (const raw of normaliseText(text).split(/[^a-z0-9]+/)) if (raw.length >= 2) out.set(stem(raw), out.get(stem(raw)) ?? raw);
   return out;
 }
 
-/** Feature names (`w:cach`, `b:rate_limit`, `c:obot`) as readable words of the paste. */
-export function readableWhy(features: string[], text: string, limit = 4): string[] {
-  const forms = surfaceForms(text);
+/**
+ * Feature names (`w:cach`, `b:rate_limit`, `c:obot`) as readable words of the paste, with the runtime that came with
+ * the weights (so the islands' rules path does not bundle it). `readableWhy` in src/lib/classifier-features.ts binds it.
+ */
+export function whyWith(fx: ClassifierFeatures, features: string[], text: string, limit = 4): string[] {
+  const forms = surfaceForms(text, fx);
   const shown: string[] = [];
   const label = (stemmed: string) => {
     if (/^status\d{3}$/.test(stemmed)) return `HTTP ${stemmed.slice(6)}`;
@@ -107,13 +116,13 @@ export function rankFixes(text: string, classifier: Classifier | null, options: 
   };
 
   // One feature vector for both models (same bucket count); only the likeliest classes are explained.
-  const x = classifier && input.trim().length >= 3 ? vectorise(input, classifier.category.buckets) : null;
-  const predictions = classifier && x ? predictVector(classifier.category, x, MAX_CANDIDATES + 1) : [];
-  const entries = classifier && x ? predictVector(classifier.entry, x, 0) : [];
+  const x = classifier && input.trim().length >= 3 ? classifier.fx.vectorise(input, classifier.category.buckets) : null;
+  const predictions = classifier && x ? classifier.fx.predictVector(classifier.category, x, MAX_CANDIDATES + 1) : [];
+  const entries = classifier && x ? classifier.fx.predictVector(classifier.entry, x, 0) : [];
   const modelCandidate = (p: Prediction): Candidate | null => {
     const entry = classifier ? bestEntry(classifier, entries, p.label) : undefined;
     if (!entry) return null;
-    return { category: p.label, errorId: entry.label, confidence: p.probability, by: 'model', why: readableWhy([...p.because, ...explainLabel(classifier!.entry, x!, entry.label)], input) };
+    return { category: p.label, errorId: entry.label, confidence: p.probability, by: 'model', why: whyWith(classifier!.fx, [...p.because, ...classifier!.fx.explainLabel(classifier!.entry, x!, entry.label)], input) };
   };
 
   const top = predictions[0];
@@ -130,11 +139,11 @@ export function rankFixes(text: string, classifier: Classifier | null, options: 
     } else {
       // Within the status's category the model can still name the more specific entry.
       const specific = classifier ? bestEntry(classifier, entries, match.category) : undefined;
-      push(specific ? { ...generic, errorId: specific.label, why: [match.why, ...readableWhy(explainLabel(classifier!.entry, x!, specific.label), input, 3)] } : generic);
+      push(specific ? { ...generic, errorId: specific.label, why: [match.why, ...whyWith(classifier!.fx, classifier!.fx.explainLabel(classifier!.entry, x!, specific.label), input, 3)] } : generic);
     }
   }
-  // A machine-readable code is the answer: no alternatives beside it.
-  for (const p of match?.by === 'code' ? [] : predictions) {
+  // A machine-readable code is the answer, and so is a body's `error.type` that names one category: no alternatives beside it.
+  for (const p of match?.by === 'code' || typeDecides(match) ? [] : predictions) {
     if (candidates.length >= MAX_CANDIDATES) break;
     // Beside a rule's answer, an alternative the model gives a few percent is noise, not a candidate.
     if (candidates.length > 0 && candidates[0]!.by !== 'model' && p.probability < ALTERNATIVE_AT) break;
@@ -147,7 +156,7 @@ export function rankFixes(text: string, classifier: Classifier | null, options: 
   if (retired && match && (match.category === 'model-not-found-or-deprecated' || match.facts.status === 404)) {
     const i = candidates.findIndex((c) => c.category === 'model-not-found-or-deprecated');
     if (i >= 0) candidates.splice(i, 1);
-    candidates.unshift({ category: 'model-not-found-or-deprecated', errorId: 'model-retired', confidence: RULE_CONFIDENCE, by: 'rule', why: [`${retired.name} retired ${retired.retired}`] });
+    candidates.unshift({ category: 'model-not-found-or-deprecated', errorId: 'model-retired', confidence: RULE_CONFIDENCE, by: 'rule', why: [`${retired.name} retired ${retired.retired}${retired.dateUnconfirmed ? ' (date not confirmed)' : ''}`] });
     candidates.splice(MAX_CANDIDATES);
   }
   const first = candidates[0];
@@ -165,7 +174,7 @@ export function termWeight(classifier: Classifier | null, ranking: Ranking): (wo
     ? ranking.candidates.map((c) => model.classes.indexOf(c.category)).filter((k) => k >= 0).map((k) => model.rows[k]!)
     : model.rows;
   return (word: string) => {
-    const bucket = hash(`w:${stem(word.toLowerCase())}`) % model.buckets;
+    const bucket = classifier.fx.hash(`w:${classifier.fx.stem(word.toLowerCase())}`) % model.buckets;
     return rows.reduce((best, row) => Math.max(best, row.get(bucket) ?? 0), 0);
   };
 }

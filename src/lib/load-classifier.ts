@@ -4,7 +4,6 @@
  * happens in separate tasks, each after a yield, so evaluating the chunk and building the lookup tables never make
  * one long task that blocks typing.
  */
-import { loadModel } from './linear-model.ts';
 import type { Classifier } from './fix-candidates.ts';
 
 let pending: Promise<Classifier> | null = null;
@@ -16,14 +15,15 @@ export function yieldToMain(): Promise<void> {
 }
 
 export function classifierReady(): Promise<Classifier> {
-  pending ??= import('virtual:classifier-weights').then(async (m) => {
+  // The model's runtime (feature extraction, the linear model) comes with the weights: the rules never need it.
+  pending ??= Promise.all([import('virtual:classifier-weights'), import('./classifier-features.ts')]).then(async ([m, { features: fx }]) => {
     const w = m.default;
     await yieldToMain();
-    const category = loadModel(w.category);
+    const category = fx.loadModel(w.category);
     await yieldToMain();
-    const entry = loadModel(w.entry);
+    const entry = fx.loadModel(w.entry);
     await yieldToMain();
-    return { category, entry, entryCategory: w.entryCategory };
+    return { category, entry, entryCategory: w.entryCategory, fx };
   });
   return pending;
 }

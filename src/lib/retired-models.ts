@@ -7,6 +7,8 @@ export interface RetiredModel {
   name: string;
   /** ISO day the catalogue gives as its retirement */
   retired: string;
+  /** set when the catalogue marks that date as not confirmed (sources differ, or only third parties give it) */
+  dateUnconfirmed?: true;
   /** lower-case ids it answered to (API id, aliases, cloud ids) */
   ids: string[];
   replacement?: { name: string; apiId: string };
@@ -21,7 +23,7 @@ interface CatalogueLike {
   aliases?: { value: string[] };
   bedrockId?: { value: string };
   vertexId?: { value: string };
-  retires?: { value: string };
+  retires?: { value: string; confidence?: string };
 }
 
 /** An id the catalogue lists without a full entry (`unpriced`), e.g. a model retired before the catalogue began. */
@@ -29,7 +31,7 @@ interface UnpricedLike {
   name: string;
   apiId: string;
   aliases?: string[];
-  retires?: { value: string };
+  retires?: { value: string; confidence?: string };
   replacedBy?: string;
 }
 
@@ -39,7 +41,8 @@ export function retiredModels(models: readonly CatalogueLike[], today: string, u
     if (!retired || retired > today) return [];
     const next = models.find((m) => m.id === u.replacedBy);
     const ids = [u.apiId, ...(u.aliases ?? [])].map((x) => x.toLowerCase());
-    return [{ name: u.name, retired, ids, ...(next?.apiId ? { replacement: { name: next.name, apiId: next.apiId.value } } : {}) }];
+    const unconfirmed = u.retires?.confidence !== undefined && u.retires.confidence !== 'confirmed';
+    return [{ name: u.name, retired, ...(unconfirmed ? { dateUnconfirmed: true as const } : {}), ids, ...(next?.apiId ? { replacement: { name: next.name, apiId: next.apiId.value } } : {}) }];
   });
   return [...listed, ...fromModels(models, today)];
 }
@@ -52,7 +55,8 @@ function fromModels(models: readonly CatalogueLike[], today: string): RetiredMod
     const ids = [m.apiId?.value, ...(m.aliases?.value ?? []), m.bedrockId?.value, m.vertexId?.value]
       .filter((x): x is string => !!x)
       .map((x) => x.toLowerCase());
-    return [{ name: m.name, retired, ids, ...(next?.apiId ? { replacement: { name: next.name, apiId: next.apiId.value } } : {}) }];
+    const unconfirmed = m.retires?.confidence !== undefined && m.retires.confidence !== 'confirmed';
+    return [{ name: m.name, retired, ...(unconfirmed ? { dateUnconfirmed: true as const } : {}), ids, ...(next?.apiId ? { replacement: { name: next.name, apiId: next.apiId.value } } : {}) }];
   });
 }
 

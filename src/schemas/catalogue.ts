@@ -238,10 +238,11 @@ const factTreeSchema: z.ZodType<FactTree> = z.lazy(() =>
  */
 export const unpricedModelSchema = z
   .object({
-    apiId: z.string().regex(/^claude-[a-z0-9-]+$/),
+    /** Lower case; the Claude 2 generation's ids have a dot (`claude-2.1`, `claude-instant-1.2`). */
+    apiId: z.string().regex(/^claude-[a-z0-9]+(?:[-.][a-z0-9]+)*$/),
     name: z.string().min(3),
     /** Other ids that named it (e.g. the `-0` alias of a dated snapshot), lower case. */
-    aliases: z.array(z.string().regex(/^claude-[a-z0-9-]+$/)).optional(),
+    aliases: z.array(z.string().regex(/^claude-[a-z0-9]+(?:[-.][a-z0-9]+)*$/)).optional(),
     status: figure(modelStatusSchema),
     retires: figure(isoDay).optional(),
     replacedBy: z.string().optional(),

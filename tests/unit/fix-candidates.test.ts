@@ -2,7 +2,8 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import weights from 'virtual:classifier-weights';
-import { loadClassifier, orderResults, rankFixes, readableWhy, SURE_AT, termWeight } from '../../src/lib/fix-candidates.ts';
+import { orderResults, rankFixes, SURE_AT, termWeight } from '../../src/lib/fix-candidates.ts';
+import { loadClassifier, readableWhy } from '../../src/lib/classifier-features.ts';
 import { findRetired, retiredModels } from '../../src/lib/retired-models.ts';
 import { MODELS, UNPRICED, findModel, resolveModelId } from '../../src/lib/catalogue.ts';
 import { distinctiveQuery, searchHref } from '../../src/lib/search-query.ts';
@@ -82,6 +83,38 @@ describe('rankFixes', () => {
     // Its alias names the same retired model, and lookups know both.
     expect(findRetired(retired, 'claude-sonnet-4-0')?.name).toBe(entry.name);
     expect(resolveModelId('claude-opus-4-0')).toMatchObject({ kind: 'unpriced' });
+  });
+
+  it.each([
+    ['claude-3-5-sonnet-20240620', 'sonnet'],
+    ['claude-3-5-sonnet-20241022', 'sonnet'],
+    ['claude-3-opus-20240229', 'opus'],
+    ['claude-3-sonnet-20240229', 'sonnet'],
+    ['claude-3-haiku-20240307', 'haiku'],
+    ['claude-3-5-haiku-20241022', 'haiku'],
+    ['claude-2.1', 'sonnet'],
+    ['claude-instant-1.2', 'haiku'],
+  ])('a bare not_found_error body for the Claude 3 / 3.5 / 2 id %s says it retired, when, and what replaces it', (id, tier) => {
+    const r = rankFixes(`{"type":"error","error":{"type":"not_found_error","message":"model: ${id}"}}`, classifier, { retired });
+    expect(r.candidates[0]).toMatchObject({ errorId: 'model-retired', category: 'model-not-found-or-deprecated' });
+    const listed = UNPRICED.find((u) => u.apiId === id);
+    const date = listed ? listed.retires!.value : findModel(id)!.retires!.value;
+    expect(r.retired?.retired).toBe(date);
+    expect(r.candidates[0]!.why.join(' ')).toContain(date);
+    const current = MODELS.find((m) => m.tier === tier && m.status.value === 'current')!;
+    expect(r.retired?.replacement).toEqual({ name: current.name, apiId: current.apiId!.value });
+    // A date the catalogue does not confirm is shown as such.
+    const confidence = listed ? listed.retires!.confidence : findModel(id)!.retires!.confidence;
+    expect(r.retired?.dateUnconfirmed === true).toBe(confidence !== 'confirmed');
+  });
+
+  it('every retirement date of an unpriced entry is sourced and dated; an unconfirmed one is marked and says why', () => {
+    for (const u of UNPRICED) {
+      if (!u.retires) continue;
+      expect(u.retires.source, u.apiId).toMatch(/\S/);
+      expect(u.retires.asOf, u.apiId).toMatch(/^\d{4}-\d{2}(?:-\d{2})?$/);
+      if (u.retires.confidence !== 'confirmed') expect(u.retires.note, u.apiId).toMatch(/\S{10}/);
+    }
   });
 
   it('a 404 for a model that has not retired stays a plain not-found', () => {
