@@ -25,6 +25,7 @@ type State =
 const usd = formatUsd;
 /** A ranged figure: "$22.50–$26.50" (the report gives both ends when a price it used has other values in its sources). */
 const span = (lo: number, hi: number) => `${usd(lo)}–${usd(hi)}`;
+const days = (n: number) => `${formatInt(n)} ${n === 1 ? 'day' : 'days'}`;
 const sorted = (rec: Record<string, number>) => Object.entries(rec).sort((a, b) => b[1] - a[1]);
 
 export default function UsageTool({ data, webSearchUsdPer1000, fastRates }: Props) {
@@ -157,15 +158,15 @@ function Report({ report: r, ms }: { report: UsageReport; ms: number }) {
         {r.formats.length > 0 && <> ({r.formats.join(', ')})</>}.
       </p>
       <dl class="usage-totals">
-        {(hasUsage || (r.reportedUsd === undefined && r.rows > 0)) && (
+        {(hasUsage || (r.reportedUsd === undefined && r.rows > 0 && r.unknownModels.length === 0)) && (
           <div>
-            <dt>Re-priced at list prices</dt>
+            <dt>Re-priced at list prices{r.coverage && <>, over {days(r.coverage.usageDays)}</>}</dt>
             <dd data-testid="usage-list">{lo !== undefined && hi !== undefined ? span(lo, hi) : usd(r.listPriceUsd)}</dd>
           </div>
         )}
         {r.reportedUsd !== undefined && (
           <div>
-            <dt>Charged, as the files report it</dt>
+            <dt>Charged, as the files report it{r.coverage && <>, over {days(r.coverage.costDays)}{r.coverage.commonDays > 0 ? ` (${days(r.coverage.commonDays)} in common; compared below)` : ' (no day in common)'}</>}</dt>
             <dd data-testid="usage-reported">{usd(r.reportedUsd)}</dd>
           </div>
         )}
@@ -211,6 +212,13 @@ function Report({ report: r, ms }: { report: UsageReport; ms: number }) {
             ))}
           </ul>
         </div>
+      )}
+      {!hasUsage && r.reportedUsd === undefined && r.unknownModels.length > 0 && (
+        <p class="usage-note" data-testid="usage-unknown-only">
+          None of the models in these files is in the catalogue yet ({r.unknownModels.map((u) => u.name).join(', ')}), so nothing could be
+          re-priced: their {formatInt(r.unknownModels.reduce((a, u) => a + u.tokens, 0))} tokens are counted but not priced. A model newer
+          than the <a href="/models/">catalogue</a> has its price on Anthropic's pricing page until it is added here.
+        </p>
       )}
       {!hasUsage && r.reportedUsd !== undefined && (
         <>

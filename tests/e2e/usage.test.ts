@@ -201,9 +201,30 @@ describe('usage re-pricer', () => {
     await page.locator('.usage-report').waitFor();
     expect(await shown(page, 'usage-list')).toBe(formatUsd(priceUsageFiles([read('console-usage.csv')]).listPriceUsd));
     const warnings = (await page.locator('.usage-warnings').textContent()) ?? '';
-    expect(warnings).toContain('console-usage.csv was added twice (same name, size and date): it is read once.');
+    expect(warnings).toContain('console-usage.csv was added twice: it is read once.');
     expect(warnings).toMatch(/JSON nested more than 8 arrays deep/);
     expect(page.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('usage only on models the catalogue does not know says so, instead of a $0.00 bill', async () => {
+    const page = await open();
+    const line = JSON.stringify({ timestamp: '2026-11-02T10:00:00Z', response: { id: 'msg_n', type: 'message', model: 'claude-opus-6', usage: { input_tokens: 1000, output_tokens: 100 } } });
+    await page.locator('.usage-paste summary').click();
+    await page.locator('#usage-paste-text').fill(line);
+    await page.getByRole('button', { name: 'Analyse pasted text' }).click();
+    await page.locator('.usage-report').waitFor();
+    expect(await shown(page, 'usage-unknown-only')).toContain('None of the models in these files is in the catalogue yet (claude-opus-6)');
+    expect(await page.getByTestId('usage-list').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('usage and cost files over different days say so beside each total', async () => {
+    const page = await open();
+    await drop(page, ['console-usage.csv', 'console-cost.csv']);
+    await page.locator('.usage-report').waitFor();
+    expect(await page.locator('.usage-totals').textContent()).toContain('Re-priced at list prices, over 8 days');
+    expect(await page.locator('.usage-totals').textContent()).toContain('Charged, as the files report it, over 2 days (2 days in common; compared below)');
     await page.context().close();
   });
 

@@ -515,7 +515,10 @@ describe('what a second review found (2026-12-04)', () => {
     expect(d).toContain('On the 2 days both cover, the files report $7.55 charged and the usage re-prices to $28.00 at list (−$20.45).');
     expect(d).toContain("The files' own list price on the 2 days that also have usage ($8.00) differs from the catalogue re-pricing ($28.00)");
     expect(d).not.toContain('−$49.94');
+    expect(r.coverage).toEqual({ usageDays: 8, costDays: 2, commonDays: 2 });
     const apart = priceUsageFiles([file('console-usage.csv'), file('admin-cost-report.json')]);
+    expect(apart.coverage?.commonDays).toBe(0);
+    expect(priceUsageFiles([file('admin-usage-page1.json'), file('admin-cost-report.json')]).coverage).toBeUndefined();
     expect(apart.differences.join(' ')).toContain('share no day');
   });
 
@@ -529,7 +532,11 @@ describe('what a second review found (2026-12-04)', () => {
     const once = priceUsageFiles([file('console-usage.csv')]);
     const twice = priceUsageFiles([file('console-usage.csv'), file('console-usage.csv')]);
     expect(twice.listPriceUsd).toBeCloseTo(once.listPriceUsd, 9);
-    expect(twice.warnings).toContain('console-usage.csv was added twice (same name, size and date): it is read once.');
+    expect(twice.warnings).toContain('console-usage.csv was added twice: it is read once.');
+    // The same bytes under another name (a browser's "file (1).csv") are a copy too.
+    const copy = priceUsageFiles([file('console-usage.csv'), { ...file('console-usage.csv'), name: 'console-usage (1).csv' }]);
+    expect(copy.listPriceUsd).toBeCloseTo(once.listPriceUsd, 9);
+    expect(copy.warnings).toContain('console-usage (1).csv has the same size and contents as console-usage.csv: it is read once.');
   });
 
   it('a month is scaled from the calendar span, not the number of days with rows; low volumes go to the calculator per month', () => {
@@ -592,5 +599,40 @@ describe('where a skipped record is (2026-12-04)', () => {
     doc.data[0].results.splice(1, 0, 42);
     const r = priceUsageFiles([{ name: 'page.json', text: JSON.stringify(doc, null, 2) }]);
     expect(r.skipReasons.find((s) => s.reason === 'JSON record of an unknown shape')?.where).toEqual(['page.json data[0].results[1]']);
+  });
+});
+
+describe('per-request logs and a model with a prompt-size tier (2026-12-04, second review)', () => {
+  it('a move to Haiku 5.5 prices the long prompts of a per-request log at its over-100K rate', () => {
+    // One Sonnet 4.6 request of 150K input + 1K output, nine of 1K + 100 (a reviewer's file). Sonnet 4.6 costs
+    // 0.15 × $3 + 0.001 × $15 + 9 × (0.001 × $3 + 0.0001 × $15) = $0.5055.
+    const lines = [JSON.stringify({ model: 'claude-sonnet-4-6', usage: { input_tokens: 150_000, output_tokens: 1000 }, timestamp: '2026-11-02T00:00:00Z' })];
+    for (let i = 0; i < 9; i++) lines.push(JSON.stringify({ model: 'claude-sonnet-4-6', usage: { input_tokens: 1000, output_tokens: 100 }, timestamp: `2026-11-02T00:0${i}:30Z` }));
+    const r = priceUsageFiles([{ name: 'mixed.jsonl', text: lines.join('\n') }]);
+    expect(r.listPriceUsd).toBeCloseTo(0.5055, 9);
+    const k = 1 + catalogueIndex.tokenizerInflation;
+    // Haiku 5.5: the long request is over 100K tokens, so $0.50 / $2.50; the short ones $0.10 / $0.50.
+    const haiku = (f: number) => 150_000 * f * 0.5e-6 + 1000 * f * 2.5e-6 + 9 * (1000 * f * 0.1e-6 + 100 * f * 0.5e-6);
+    const move = r.scenarios.find((s) => s.id === 'move:sonnet-4-6:haiku-5-5')!;
+    expect(move.deltaUsd).toBeCloseTo(haiku(k) - 0.5055, 9);
+    expect(move.deltaLowUsd).toBeCloseTo(haiku(1) - 0.5055, 9);
+  });
+});
+
+describe('two kinds of export of the same traffic (2026-12-04, second review)', () => {
+  it('a Console usage CSV and a Messages API log for the same day and model are flagged as probably counted twice', () => {
+    const log = JSON.stringify({ timestamp: '2026-11-02T10:00:00Z', response: { id: 'msg_o', type: 'message', model: 'claude-sonnet-4-6', usage: { input_tokens: 10, output_tokens: 10 } } });
+    const r = priceUsageFiles([file('console-usage.csv'), { name: 'log.jsonl', text: log }]);
+    expect(r.warnings.join(' ')).toMatch(/The Console usage CSV and Messages API .* both hold usage for the same day and model: if they are two exports of the same traffic, it is counted twice/);
+    // Two pages of one Admin report, or one export alone, are not flagged.
+    const pages = priceUsageFiles([file('admin-usage-page1.json'), file('admin-usage-page2.json')]);
+    expect(pages.warnings.join(' ')).not.toMatch(/counted twice/);
+  });
+
+  it('a skipped row in a one-line JSON page is placed by line and path', () => {
+    const doc = JSON.parse(file('admin-usage-ranged.json').text);
+    doc.data[0].results.splice(2, 0, 'x');
+    const r = priceUsageFiles([{ name: 'p.json', text: JSON.stringify(doc) }]);
+    expect(r.skipReasons.find((s) => s.reason === 'JSON record of an unknown shape')?.where).toEqual(['p.json:1 data[0].results[2]']);
   });
 });

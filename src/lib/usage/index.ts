@@ -47,7 +47,7 @@ export function createSession(): UsageSession {
 export function priceUsageFiles(files: { name: string; text: string }[]): UsageReport {
   const session = createSession();
   for (const f of files) {
-    if (session.sameFileAgain(f.name, `${f.name}|${f.text.length}|${f.text.slice(0, 65536)}`)) continue;
+    if (session.sameFileAgain(f.name, `${f.text.length}|${f.text.slice(0, 65536)}`)) continue;
     const p = session.file(f.name);
     p.push(f.text);
     p.end();

@@ -156,7 +156,8 @@ export class FileParser {
   /** Where a record is, for skip reports: file:line, or in a pretty-printed document its place in the page. */
   private path = '';
   private get at(): string {
-    return this.mode === 'json' && this.path ? `${this.name} ${this.path}` : `${this.name}:${this.line}`;
+    if (!this.path) return `${this.name}:${this.line}`;
+    return this.mode === 'json' ? `${this.name} ${this.path}` : `${this.name}:${this.line} ${this.path}`;
   }
 
   push(chunk: string): void {
@@ -257,6 +258,7 @@ export class FileParser {
           this.sink.skip(last ? 'truncated final line (not complete JSON)' : 'line is not valid JSON', this.at);
           continue;
         }
+        this.path = '';
         this.value(v);
       }
       return;

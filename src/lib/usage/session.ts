@@ -120,18 +120,19 @@ export class UsageSession {
     this.warnings.push(message);
   }
 
-  private fileKeys = new Set<string>();
+  private fileKeys = new Map<string, string>();
 
   /**
-   * Whether a file with this identity (name, size, modification time) was already read in this session: the same file
-   * dropped twice would double every figure, so it is read once and the reader told.
+   * Whether a file with this identity (its size and the hash of its start) was already read in this session: the same
+   * file dropped twice, or saved twice under two names, would double every figure, so it is read once and the reader told.
    */
   sameFileAgain(name: string, key: string): boolean {
-    if (!this.fileKeys.has(key)) {
-      this.fileKeys.add(key);
+    const first = this.fileKeys.get(key);
+    if (first === undefined) {
+      this.fileKeys.set(key, name);
       return false;
     }
-    this.warn(`${name} was added twice (same name, size and date): it is read once.`);
+    this.warn(first === name ? `${name} was added twice: it is read once.` : `${name} has the same size and contents as ${first}: it is read once.`);
     return true;
   }
 
@@ -145,7 +146,10 @@ export class UsageSession {
         if (s.where.length < 5) s.where.push(where);
         this.skips.set(reason, s);
       },
-      format: (id) => this.formats.add(id),
+      format: (id) => {
+        this.formats.add(id);
+        this.currentFormat = id;
+      },
       warn: (m) => this.warn(m),
       ignored: () => this.ignored++,
       firstSighting: (key) => {
@@ -161,14 +165,33 @@ export class UsageSession {
   private bandFor(row: UsageRow): string {
     if (!row.band.startsWith('req:')) return row.band;
     const prompt = Number(row.band.slice(4));
-    const m = this.resolve(row.model);
+    // Split at every prompt-size threshold in the catalogue, not only the row's own model's: a move to a model with a
+    // tier (Haiku 5.5 above 100K tokens) then prices the long prompts at its higher rate.
     let above = -1;
-    for (const t of m?.promptTiers ?? []) if (prompt > t.above && t.above > above) above = t.above;
+    for (const t of this.thresholds) if (prompt > t && t > above) above = t;
     return `req:${above}${prompt > LONG_CONTEXT ? ':lc' : ''}`;
   }
 
+  private get thresholds(): number[] {
+    return (this.tierThresholds ??= [...new Set(this.opts.index.models.flatMap((m) => (m.promptTiers ?? []).map((t) => t.above)))]);
+  }
+  private tierThresholds?: number[];
+
+  /** Usage formats seen per day and model: two kinds of export for the same day and model are probably the same usage
+   *  (two Console CSVs of the same days are usually two workspaces, so only different formats are compared). */
+  private sourcesByDayModel = new Map<string, Set<string>>();
+
+  /** The format of the rows now being added (set as the parser recognises it). */
+  private currentFormat = '';
+
   private addRow(r: UsageRow): void {
     this.rows++;
+    if (r.tokens && r.model && r.day !== 'unknown') {
+      const k = `${r.day}|${this.resolve(r.model)?.id ?? r.model}`;
+      const set = this.sourcesByDayModel.get(k) ?? new Set<string>();
+      if (set.size < 4) set.add(this.currentFormat);
+      this.sourcesByDayModel.set(k, set);
+    }
     const band = this.bandFor(r);
     const key = `${r.day}\u0001${r.model}\u0001${r.workspace}\u0001${r.apiKey}\u0001${r.tier}\u0001${r.geo}\u0001${band}\u0001${r.fast ? 1 : 0}`;
     let b = this.buckets.get(key);
@@ -503,6 +526,17 @@ export class UsageSession {
         `${[...ambiguousTier].join(', ')}: the export gives a context band, not each request's prompt size, so rows are priced at the lower prompt-size tier; if every prompt was over the tier's threshold they would cost ${formatUsd(listHigh)} more, the top of the range.`,
       );
     }
+    {
+      // The same day and model in two files' usage rows: a Console CSV and an Admin API report of the same days, say.
+      const overlap = new Map<string, number>();
+      for (const formats of this.sourcesByDayModel.values()) {
+        if (formats.size < 2) continue;
+        const k = [...formats].map((f) => FORMAT_LABEL[f as FormatId] ?? f).sort().join(' and ');
+        overlap.set(k, (overlap.get(k) ?? 0) + 1);
+      }
+      for (const [formats, n] of overlap)
+        warnings.push(`The ${formats} both hold usage for the same ${n === 1 ? 'day and model' : `${formatInt(n)} days and models`}: if they are two exports of the same traffic, it is counted twice; keep one of them.`);
+    }
     if (this.repeated > 0) warnings.push(`Claude Code logs: ${formatInt(this.repeated)} ${this.repeated === 1 ? 'line repeats a message' : 'lines repeat messages'} already counted (same message and request id); each message is counted once.`);
     if (uncertain.size) warnings.push(`Prices marked uncertain or third-party in the catalogue were used: ${[...uncertain].join('; ')}.`);
     if (unknown.size)
@@ -545,7 +579,7 @@ export class UsageSession {
         const partial = days.length < usageDays.size || days.length < Object.keys(reportedListByDay).length;
         if (days.length > 0 && Math.abs(fileList - ours) >= 0.01)
           differences.push(
-            `The files' own list price${partial ? ` on the ${days.length} ${days.length === 1 ? 'day' : 'days'} that also have usage` : ''} (${formatUsd(fileList)}) differs from the catalogue re-pricing (${formatUsd(ours)}) by ${formatUsd(fileList - ours)}: prices changed during the period, the catalogue is out of date, the two files do not cover the same workspaces and keys, or the rows include fast mode or models the catalogue does not know.`,
+            `The files' own list price${partial ? ` on the ${days.length} ${days.length === 1 ? 'day that also has' : 'days that also have'} usage` : ''} (${formatUsd(fileList)}) differs from the catalogue re-pricing (${formatUsd(ours)}) by ${formatUsd(fileList - ours)}: prices changed during the period, the catalogue is out of date, the two files do not cover the same workspaces and keys, or the rows include fast mode or models the catalogue does not know.`,
           );
       }
     }
@@ -611,6 +645,11 @@ export class UsageSession {
       report.priceRanges = [...rangeWhy.values()];
     }
     if (hasReported) report.reportedUsd = reported;
+    if (hasReported && usageBuckets > 0) {
+      const u = [...usageDays].filter((d) => d !== 'unknown');
+      const c = [...costDays].filter((d) => d !== 'unknown');
+      if (u.length !== c.length || u.some((d) => !costDays.has(d))) report.coverage = { usageDays: u.length, costDays: c.length, commonDays: u.filter((d) => costDays.has(d)).length };
+    }
     if (hasReportedList) report.reportedListUsd = reportedList;
     if (usageBuckets > 0 && requestsKnown && requests > 0) {
       report.requests = requests;

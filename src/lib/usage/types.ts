@@ -109,6 +109,8 @@ export interface UsageReport {
   byModelRange?: Record<string, { low: number; high: number }>;
   /** One "why a range" line per ranged price used: the figure, the other values, and the sources as the note gives them. */
   priceRanges?: string[];
+  /** Set when the usage and the cost rows cover different days: how many each, and how many both. */
+  coverage?: { usageDays: number; costDays: number; commonDays: number };
   reportedUsd?: number;
   /** What the files say the list price was (Console cost CSV `list_price_usd`, Analytics `list_amount`). */
   reportedListUsd?: number;
