@@ -16,14 +16,11 @@ export type WorkerIn =
 export type WorkerOut =
   | { type: 'progress'; id: number; rows: number; bytes: number; totalBytes: number; file: string }
   | { type: 'done'; id: number; report: import('../lib/usage/types.ts').UsageReport; ms: number }
-  | { type: 'cancelled'; id: number }
   | { type: 'error'; id: number; message: string };
 
 const post = (m: WorkerOut) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
 
 let active = 0;
-let index: ReturnType<typeof createIndex> | undefined;
-let indexFor: PricingData | undefined;
 
 /** One file's failure is reported against that file; the others still count. */
 function fileFailed(session: UsageSession, name: string, err: unknown): void {
@@ -34,11 +31,8 @@ function fileFailed(session: UsageSession, name: string, err: unknown): void {
 async function run(m: Extract<WorkerIn, { type: 'run' }>): Promise<void> {
   const t0 = performance.now();
   const { id, data, webSearchUsdPer1000, fastRates, files, pasted } = m;
-  if (indexFor !== data) {
-    index = createIndex(data, closeMatches);
-    indexFor = data;
-  }
-  const session = new UsageSession({ index: index!, price: rangedCostOf(index!), webSearchUsdPer1000, fastRates });
+  const index = createIndex(data, closeMatches);
+  const session = new UsageSession({ index, price: rangedCostOf(index), webSearchUsdPer1000, fastRates });
   const totalBytes = files.reduce((a, f) => a + f.size, 0) + (pasted?.length ?? 0);
   let bytes = 0;
   let last = 0;
@@ -64,9 +58,9 @@ async function run(m: Extract<WorkerIn, { type: 'run' }>): Promise<void> {
       let fileBytes = 0;
       for (;;) {
         const { done, value } = await reader.read();
+        // Cancelled, or replaced by a newer run: the page has already moved on, so nothing is posted.
         if (active !== id) {
           await reader.cancel();
-          post({ type: 'cancelled', id });
           return;
         }
         if (done) break;

@@ -60,6 +60,8 @@ interface Bucket {
   reportedOnListed: number;
   hasReported: boolean;
   hasReportedList: boolean;
+  /** The formats whose usage rows fell in this bucket (two kinds of export of one day and model: the same traffic?). */
+  usageFormats: Set<string>;
 }
 
 type Rates = Tokens; // USD per token by category
@@ -80,16 +82,29 @@ function rangeLine(m: CatalogueModel, label: string, f: Figure<number>): string 
   return `${m.name} ${label}: ${formatPricePerMTok(f.value)} used, ${others} also given (${f.confidence}${f.note ? `: ${f.note}` : ''}).`;
 }
 
-/** The rows of a breakdown whose high end is above its low end (a ranged price moves them). */
-function rangesOf(low: Record<string, number>, high: Record<string, number>): Record<string, { low: number; high: number }> {
-  const out: Record<string, { low: number; high: number }> = {};
-  for (const k of Object.keys(low)) if (high[k]! > low[k]!) out[k] = { low: low[k]!, high: high[k]! };
-  return out;
-}
-
 const emptyTokens = (): Tokens => ({ input: 0, write5m: 0, write1h: 0, read: 0, output: 0 });
 const sumTokens = (t: Tokens) => t.input + t.write5m + t.write1h + t.read + t.output;
 const add = (rec: Record<string, number>, k: string, v: number) => (rec[k] = (rec[k] ?? 0) + v);
+
+/** One breakdown (by model, workspace, key or token type): sums at the central figures and at both ends of the price ranges. */
+class RangedSums {
+  readonly mid: Record<string, number> = {};
+  private readonly low: Record<string, number> = {};
+  private readonly high: Record<string, number> = {};
+
+  add(k: string, mid: number, low: number, high: number): void {
+    add(this.mid, k, mid);
+    add(this.low, k, low);
+    add(this.high, k, high);
+  }
+
+  /** The rows whose high end is above their low end (a ranged price moves them), with both ends. */
+  ranges(): Record<string, { low: number; high: number }> {
+    const out: Record<string, { low: number; high: number }> = {};
+    for (const k of Object.keys(this.low)) if (this.high[k]! > this.low[k]!) out[k] = { low: this.low[k]!, high: this.high[k]! };
+    return out;
+  }
+}
 
 export class UsageSession {
   readonly resolve: ModelResolver;
@@ -104,8 +119,12 @@ export class UsageSession {
   /** Claude Code lines repeating a message already counted (streaming writes one line per content block). */
   repeated = 0;
 
+  /** Every prompt-size threshold in the catalogue (per-request rows are bucketed at each; see bandFor). */
+  private readonly thresholds: number[];
+
   constructor(private readonly opts: SessionOptions) {
     this.resolve = createResolver(opts.index);
+    this.thresholds = [...new Set(opts.index.models.flatMap((m) => (m.promptTiers ?? []).map((t) => t.above)))];
   }
 
   get skipped(): number {
@@ -172,26 +191,11 @@ export class UsageSession {
     return `req:${above}${prompt > LONG_CONTEXT ? ':lc' : ''}`;
   }
 
-  private get thresholds(): number[] {
-    return (this.tierThresholds ??= [...new Set(this.opts.index.models.flatMap((m) => (m.promptTiers ?? []).map((t) => t.above)))]);
-  }
-  private tierThresholds?: number[];
-
-  /** Usage formats seen per day and model: two kinds of export for the same day and model are probably the same usage
-   *  (two Console CSVs of the same days are usually two workspaces, so only different formats are compared). */
-  private sourcesByDayModel = new Map<string, Set<string>>();
-
   /** The format of the rows now being added (set as the parser recognises it). */
   private currentFormat = '';
 
   private addRow(r: UsageRow): void {
     this.rows++;
-    if (r.tokens && r.model && r.day !== 'unknown') {
-      const k = `${r.day}|${this.resolve(r.model)?.id ?? r.model}`;
-      const set = this.sourcesByDayModel.get(k) ?? new Set<string>();
-      if (set.size < 4) set.add(this.currentFormat);
-      this.sourcesByDayModel.set(k, set);
-    }
     const band = this.bandFor(r);
     const key = `${r.day}\u0001${r.model}\u0001${r.workspace}\u0001${r.apiKey}\u0001${r.tier}\u0001${r.geo}\u0001${band}\u0001${r.fast ? 1 : 0}`;
     let b = this.buckets.get(key);
@@ -200,12 +204,14 @@ export class UsageSession {
         day: r.day, model: r.model, workspace: r.workspace, apiKey: r.apiKey, tier: r.tier, geo: r.geo, band, fast: r.fast,
         rows: 0, usageRows: 0, tokens: emptyTokens(), web: 0, requests: 0, requestsKnown: true,
         reported: COST_TYPES.map(() => 0), reportedList: 0, reportedOnListed: 0, hasReported: false, hasReportedList: false,
+        usageFormats: new Set(),
       };
       this.buckets.set(key, b);
     }
     b.rows++;
     if (r.tokens) {
       b.usageRows++;
+      b.usageFormats.add(this.currentFormat);
       const t = r.tokens;
       b.tokens.input += t.input ?? 0;
       b.tokens.write5m += t.write5m ?? 0;
@@ -327,13 +333,15 @@ export class UsageSession {
   // ── Report ──────────────────────────────────────────────────────────────────────────────────────────────
 
   report(): UsageReport {
-    const byModel: Record<string, number> = {};
+    const models = new RangedSums();
+    const byModel = models.mid;
     const reportedByModel: Record<string, number> = {};
     const reportedByType: Record<string, number> = {};
     const reportedByDay: Record<string, number> = {};
-    const byWorkspace: Record<string, number> = {};
-    const byApiKey: Record<string, number> = {};
-    const byTokenType: Record<TokenType | 'webSearch', number> = { ...emptyTokens(), webSearch: 0 };
+    const workspaces = new RangedSums();
+    const apiKeys = new RangedSums();
+    const tokenTypes = new RangedSums();
+    let webSearchUsd = 0;
     const tokens = emptyTokens();
     const unknown = new Map<string, { rows: number; tokens: number; reportedUsd: number }>();
     const dayMap = new Map<string, DayDims & { byModel: Record<string, number> }>();
@@ -343,14 +351,6 @@ export class UsageSession {
     const rangeWhy = new Map<string, string>();
     let listLow = 0;
     let listHighEnd = 0;
-    const byModelLow: Record<string, number> = {};
-    const byModelHigh: Record<string, number> = {};
-    const byWorkspaceLow: Record<string, number> = {};
-    const byWorkspaceHigh: Record<string, number> = {};
-    const byApiKeyLow: Record<string, number> = {};
-    const byApiKeyHigh: Record<string, number> = {};
-    const byTokenTypeLow: Record<string, number> = {};
-    const byTokenTypeHigh: Record<string, number> = {};
     let list = 0;
     let listHigh = 0;
     let reported = 0;
@@ -370,6 +370,7 @@ export class UsageSession {
     const costDays = new Set<string>();
     const cache = new Map<string, { m: CatalogueModel; ttl: '5m' | '1h'; written: number; read: number; extraUsd: number; savedUsd: number }>();
     const byBucketPriced: Priced[] = [];
+    const formatsByDayModel = new Map<string, Set<string>>();
 
     const day = (d: string) => {
       let e = dayMap.get(d);
@@ -422,6 +423,14 @@ export class UsageSession {
       requests += b.requests;
       const m = this.resolve(b.model);
       const total = sumTokens(b.tokens);
+      if (b.day !== 'unknown') {
+        // Usage formats per day and model: two kinds of export for the same day and model are probably the same usage
+        // (two Console CSVs of the same days are usually two workspaces, so only different formats are compared).
+        const k = `${b.day}|${m?.id ?? b.model}`;
+        const set = formatsByDayModel.get(k) ?? new Set<string>();
+        for (const f of b.usageFormats) set.add(f);
+        formatsByDayModel.set(k, set);
+      }
       if (!m) {
         const u = unknown.get(b.model) ?? { rows: 0, tokens: 0, reportedUsd: 0 };
         u.rows += b.usageRows;
@@ -457,25 +466,15 @@ export class UsageSession {
       list += usd;
       listLow += lo;
       listHighEnd += hi;
-      add(byModel, m.id, usd);
-      add(byModelLow, m.id, lo);
-      add(byModelHigh, m.id, hi);
-      const ws = b.workspace || '(none in file)';
-      const key = b.apiKey || '(none in file)';
-      add(byWorkspace, ws, usd);
-      add(byWorkspaceLow, ws, lo);
-      add(byWorkspaceHigh, ws, hi);
-      add(byApiKey, key, usd);
-      add(byApiKeyLow, key, lo);
-      add(byApiKeyHigh, key, hi);
+      models.add(m.id, usd, lo, hi);
+      workspaces.add(b.workspace || '(none in file)', usd, lo, hi);
+      apiKeys.add(b.apiKey || '(none in file)', usd, lo, hi);
       for (const k of TOKEN_TYPES) {
-        byTokenType[k] += by[k];
-        add(byTokenTypeLow, k, low.by[k]);
-        add(byTokenTypeHigh, k, high.by[k]);
+        tokenTypes.add(k, by[k], low.by[k], high.by[k]);
         tokens[k] += b.tokens[k];
       }
       const webUsd = (b.web * this.opts.webSearchUsdPer1000) / 1000;
-      byTokenType.webSearch += webUsd;
+      webSearchUsd += webUsd;
       outputUsd += by.output;
       if (b.tier === 'batch') batchUsd += usd;
       if (b.tier === 'priority') priorityTokens += total;
@@ -529,7 +528,7 @@ export class UsageSession {
     {
       // The same day and model in two files' usage rows: a Console CSV and an Admin API report of the same days, say.
       const overlap = new Map<string, number>();
-      for (const formats of this.sourcesByDayModel.values()) {
+      for (const formats of formatsByDayModel.values()) {
         if (formats.size < 2) continue;
         const k = [...formats].map((f) => FORMAT_LABEL[f as FormatId] ?? f).sort().join(' and ');
         overlap.set(k, (overlap.get(k) ?? 0) + 1);
@@ -620,9 +619,9 @@ export class UsageSession {
       warnings,
       unknownModels: [...unknown.entries()].map(([name, u]) => ({ name, ...u })),
       byDay,
-      byWorkspace,
-      byApiKey,
-      byTokenType,
+      byWorkspace: workspaces.mid,
+      byApiKey: apiKeys.mid,
+      byTokenType: { ...emptyTokens(), ...tokenTypes.mid, webSearch: webSearchUsd },
       tokens,
       days: knownDays,
       ratios,
@@ -638,10 +637,10 @@ export class UsageSession {
     if (listHighEnd > listLow) {
       report.listPriceLowUsd = listLow;
       report.listPriceHighUsd = listHighEnd;
-      report.byModelRange = rangesOf(byModelLow, byModelHigh);
-      report.byWorkspaceRange = rangesOf(byWorkspaceLow, byWorkspaceHigh);
-      report.byApiKeyRange = rangesOf(byApiKeyLow, byApiKeyHigh);
-      report.byTokenTypeRange = rangesOf(byTokenTypeLow, byTokenTypeHigh);
+      report.byModelRange = models.ranges();
+      report.byWorkspaceRange = workspaces.ranges();
+      report.byApiKeyRange = apiKeys.ranges();
+      report.byTokenTypeRange = tokenTypes.ranges();
       report.priceRanges = [...rangeWhy.values()];
     }
     if (hasReported) report.reportedUsd = reported;
@@ -717,7 +716,11 @@ export class UsageSession {
         if (y.id === x.id) continue;
         const factor = x.tokenizer.value === y.tokenizer.value ? 1 : y.tokenizer.value === '4.7' ? 1 + inflation : 1 / (1 + inflation);
         // Rows that give only a context band could fall in y's higher prompt-size tier (Haiku 5.5 above 100K tokens).
-        const tiered = !!y.promptTiers?.length && mine.some((p) => !p.b.band.startsWith('req:') && this.promptFor(y, p.b.band).highPrompt !== this.promptFor(y, p.b.band).prompt);
+        const tiered = !!y.promptTiers?.length && mine.some((p) => {
+          if (p.b.band.startsWith('req:')) return false;
+          const { prompt, highPrompt } = this.promptFor(y, p.b.band);
+          return highPrompt !== prompt;
+        });
         const at = (f: number, end?: PriceEnd, highTier = false) => {
           let usd = 0;
           for (const p of mine) {
