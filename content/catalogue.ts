@@ -1077,7 +1077,7 @@ export const unpriced: Catalogue['unpriced'] = withStatusOn<Catalogue['unpriced'
     apiId: 'claude-3-haiku-20240307',
     name: 'Claude Haiku 3',
     status: t('retired-api', 'H3-3p', 'deprecation announced in February 2026, with at least 60 days\' notice'),
-    retires: u('2026-04-19', 'H3-3p', 'most third-party copies give April 19, 2026; one (H3-3p-b) says requests failed from April 20, 2026; not read on Anthropic\'s own page'),
+    retires: u('2026-04-20', 'H3-3p-b', 'April 20, 2026 in a third-party report that requests failed from that day and in the 2026-09-26 copy of Anthropic\'s deprecations page; another third-party guide (H3-3p) gives April 19'),
     replacedBy: 'haiku-5-5',
     why: 'retired on the Claude API in April 2026, before this catalogue; listed only so a 404 for it is explained',
   },
